@@ -1,0 +1,68 @@
+// Events told in a sentence, in English and French, for reports, logs and the simulator's story.
+import type { Card } from "./schemas/seeds.ts";
+import type { GameEvent } from "./engine/events.ts";
+
+export type Lang = "en" | "fr";
+
+const pct = (x: unknown, lang: Lang) => `${(Number(x) * 100).toFixed(1).replace(".", lang === "fr" ? "," : ".")} %`;
+const bn = (x: unknown, lang: Lang) => `${Number(x).toFixed(2).replace(".", lang === "fr" ? "," : ".")} ${lang === "fr" ? "Md$" : "$B"}`;
+const n2 = (x: unknown, lang: Lang) => Number(x).toFixed(2).replace(".", lang === "fr" ? "," : ".");
+
+type Teller = (e: GameEvent, lang: Lang, who: string) => string | null;
+
+const T: Record<string, Teller> = {
+  card: (e, l) => (l === "en" ? `News: ${e.data.card} (${e.data.source})` : `Actualité : ${e.data.card} (${e.data.source})`),
+  chips_sold: (e, l, who) =>
+    l === "en"
+      ? `${who} sold ${e.data.lots} lots to ${e.data.buyer} at ${n2(e.data.price, l)} $B a lot${Number(e.data.inShares) > 0 ? `, ${bn(e.data.inShares, l)} of it paid in shares` : ""}`
+      : `${who} a vendu ${e.data.lots} lots à ${e.data.buyer} à ${n2(e.data.price, l)} Md$ le lot${Number(e.data.inShares) > 0 ? `, dont ${bn(e.data.inShares, l)} payés en actions` : ""}`,
+  chips_rationed: (e, l, who) =>
+    l === "en" ? `${who} had orders for ${e.data.asked} lots but only ${e.data.supply} to sell: buyers were rationed pro rata` : `${who} avait ${e.data.asked} lots commandés pour ${e.data.supply} disponibles : rationnement au prorata`,
+  vendor_financing: (e, l, who) =>
+    l === "en" ? `Circular deal: ${who} took ${bn(e.data.inShares, l)} of ${e.data.buyer}'s new shares as payment for chips` : `Accord circulaire : ${who} a accepté ${bn(e.data.inShares, l)} d'actions nouvelles de ${e.data.buyer} en paiement de puces`,
+  build_started: (e, l, who) =>
+    l === "en" ? `${who} started ${n2(e.data.gw, l)} GW of data centers, ready in round ${e.data.ready}${e.data.spv ? " (off balance sheet)" : ""}` : `${who} lance ${n2(e.data.gw, l)} GW de centres de données, prêts au tour ${e.data.ready}${e.data.spv ? " (hors bilan)" : ""}`,
+  build_delayed: (e, l, who) => (l === "en" ? `${who}'s build is delayed by ${e.data.quarters} quarters` : `Le chantier de ${who} prend ${e.data.quarters} trimestres de retard`),
+  energy_rationed: (e, l) =>
+    l === "en" ? `Energy bottleneck: ${n2(e.data.askedGw, l)} GW asked, ${n2(e.data.energyGw, l)} GW of grid available` : `Goulot énergétique : ${n2(e.data.askedGw, l)} GW demandés, ${n2(e.data.energyGw, l)} GW de réseau disponibles`,
+  compute_cleared: (e, l) =>
+    l === "en"
+      ? `Compute market: utilisation ${pct(e.data.utilisation, l)}, price ${n2(e.data.price, l)} $B per GW-quarter`
+      : `Marché du calcul : utilisation ${pct(e.data.utilisation, l)}, prix ${n2(e.data.price, l)} Md$ par GW-trimestre`,
+  labs_missed_payment: (e, l) =>
+    l === "en" ? `The AI labs could not pay: ${bn(e.data.shortfall, l)} of compute bills unpaid` : `Les labos d'IA n'ont pas pu payer : ${bn(e.data.shortfall, l)} de factures de calcul impayées`,
+  lab_contract: (e, l, who) =>
+    l === "en" ? `${who} signed a take-or-pay contract with the AI labs: ${n2(e.data.gw, l)} GW for ${e.data.quarters} quarters` : `${who} signe un contrat ferme avec les labos d'IA : ${n2(e.data.gw, l)} GW pour ${e.data.quarters} trimestres`,
+  debt_raised: (e, l, who) =>
+    l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${e.data.kind}) at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${e.data.kind}) à ${pct(e.data.rate, l)}`,
+  borrow_refused: (e, l, who) => (l === "en" ? `${who} could not borrow (${e.data.kind}): ${e.data.reason}` : `${who} n'a pas pu emprunter (${e.data.kind}) : ${e.data.reason}`),
+  refinanced: (e, l, who) =>
+    l === "en" ? `${who} refinanced ${bn(e.data.amount, l)}: rate ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}` : `${who} refinance ${bn(e.data.amount, l)} : taux ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}`,
+  margin_call: (e, l, who) =>
+    l === "en"
+      ? `Margin call on ${who}: LTV ${pct(e.data.ltv, l)} above its ${pct(e.data.maxLtv, l)} covenant; paid down ${bn(e.data.paidDown, l)}, sold ${e.data.lotsSold} GPU lots; GPU spot ${n2(e.data.spotBefore, l)} → ${n2(e.data.spotAfter, l)}`
+      : `Appel de marge sur ${who} : LTV ${pct(e.data.ltv, l)} au-dessus du covenant de ${pct(e.data.maxLtv, l)} ; remboursé ${bn(e.data.paidDown, l)}, vendu ${e.data.lotsSold} lots de GPU ; prix spot ${n2(e.data.spotBefore, l)} → ${n2(e.data.spotAfter, l)}`,
+  forced_sale: (e, l, who) =>
+    l === "en" ? `${who} had to sell ${e.data.lots} GPU lots to pay its bills` : `${who} a dû vendre ${e.data.lots} lots de GPU pour payer ses factures`,
+  default: (e, l, who) =>
+    l === "en"
+      ? `DEFAULT: ${who} — ${e.data.reason}. Creditors recovered ${bn(e.data.recovered, l)} and lost ${bn(e.data.creditorLosses, l)}`
+      : `DÉFAUT : ${who} — ${e.data.reason}. Les créanciers récupèrent ${bn(e.data.recovered, l)} et perdent ${bn(e.data.creditorLosses, l)}`,
+  backstop_called: (e, l, who) => (l === "en" ? `${who}'s backstop of ${e.data.protected} was called: paid ${bn(e.data.paid, l)}` : `La garantie de ${who} sur ${e.data.protected} est appelée : ${bn(e.data.paid, l)} versés`),
+  backstop_paid: (e, l, who) => (l === "en" ? `${who} bought ${n2(e.data.gw, l)} GW of ${e.data.protected}'s unsold capacity (backstop)` : `${who} rachète ${n2(e.data.gw, l)} GW de capacité invendue de ${e.data.protected} (garantie)`),
+  backstop_signed: (e, l, who) => (l === "en" ? `${e.data.provider} promised to buy ${who}'s unsold capacity (backstop)` : `${e.data.provider} promet de racheter la capacité invendue de ${who} (garantie)`),
+  loan_loss: (e, l, who) => (l === "en" ? `${who} lost ${bn(e.data.loss, l)} on its loan to ${e.data.borrower}` : `${who} perd ${bn(e.data.loss, l)} sur son prêt à ${e.data.borrower}`),
+  srt_payout: (e, l, who) => (l === "en" ? `${who}'s risk transfer paid out ${bn(e.data.amount, l)}` : `Le transfert de risque de ${who} lui rapporte ${bn(e.data.amount, l)}`),
+  lab_investment: (e, l, who) => (l === "en" ? `${who} invested ${bn(e.data.amount, l)} in the AI labs` : `${who} investit ${bn(e.data.amount, l)} dans les labos d'IA`),
+  new_generation: (e, l) => (l === "en" ? `A new GPU generation: older chips lose market value` : `Nouvelle génération de GPU : les anciennes puces perdent de la valeur`),
+};
+
+export function describe(e: GameEvent, lang: Lang, names: Record<string, string> = {}, cards: Record<string, Card> = {}): string | null {
+  const who = e.company ? (names[e.company] ?? e.company) : "";
+  if (e.type === "card" && cards[String(e.data.card)]) {
+    const c = cards[String(e.data.card)];
+    return `${lang === "en" ? "News" : "Actualité"}: ${c.title[lang]} — ${c.source.outlet}, ${c.source.date}`;
+  }
+  const t = T[e.type];
+  return t ? t(e, lang, who) : null;
+}

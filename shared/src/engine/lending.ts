@@ -1,0 +1,115 @@
+// Who lends to whom, at what price: the outside credit market's answer to a borrower, and
+// the creation and repayment of debts. A claim is created once, with a holder and a borrower.
+import { gpuDebt, gpuValue, leverage, marketSpread, ratingIndex } from "./accounts.ts";
+import type { Ctx } from "./context.ts";
+import { clamp, m, r9 } from "./money.ts";
+import type { Company, Debt, DebtKind, GameState } from "./types.ts";
+
+export interface Quote {
+  ok: boolean;
+  /** Most the market will lend now, $B. */
+  limit: number;
+  spread: number;
+  maxLtv: number;
+  why: string;
+}
+
+/** Private-credit appetite for GPU-backed loans: 0 when spreads blow out and the hype is gone. */
+export function gpuAppetite(s: GameState): number {
+  const mac = s.macro;
+  return clamp(mac.creditAppetite * (0.4 + mac.hype / 80) * (mac.hySpread < 0.08 ? 1 : 0.3), 0, 1.6);
+}
+
+/** What the outside market would lend `c` now, and at what spread: players see the same quote. */
+export function marketQuote(s: GameState, c: Company, kind: DebtKind): Quote {
+  const mac = s.macro;
+  const ri = ratingIndex(s, c);
+  const lev = leverage(s, c);
+  const annualEbitda = 4 * Math.max(c.last.ebitda, c.prev.ebitda, 0);
+  const no = (why: string): Quote => ({ ok: false, limit: 0, spread: 0, maxLtv: 0, why });
+  if (c.bankrupt) return no("bankrupt");
+  if (kind === "gpu") {
+    const app = gpuAppetite(s);
+    if (app < 0.5) return no("private credit has stopped lending against GPUs");
+    const advance = clamp(0.45 + 0.15 * app, 0.45, 0.7);
+    const limit = m(Math.max(0, advance * gpuValue(c, mac) - gpuDebt(s, c.id)));
+    return { ok: limit > 0, limit, spread: r9(mac.hySpread + 0.025 / app), maxLtv: 0.8, why: limit > 0 ? "" : "not enough GPU collateral" };
+  }
+  if (kind === "bond") {
+    const hyShut = ri > 2 && mac.hySpread >= 0.075;
+    if (ri >= 5 && mac.hype < 60) return no("rated CCC: no bond buyers");
+    if (hyShut) return no("the high-yield market is shut");
+    const limit = m(Math.max(0, 5 * annualEbitda - (lev * annualEbitda)));
+    return { ok: limit > 0, limit, spread: r9(marketSpread(s, c)), maxLtv: 0, why: limit > 0 ? "" : "leverage too high for more bonds" };
+  }
+  if (kind === "bank") {
+    if (ri > 3) return no("banks lend only down to BB");
+    const limit = m(Math.max(0, 4 * annualEbitda - (lev * annualEbitda)));
+    return { ok: limit > 0, limit, spread: r9(marketSpread(s, c) + 0.005), maxLtv: 0, why: limit > 0 ? "" : "leverage too high for a bank loan" };
+  }
+  // spv: private credit funds a data center off balance sheet for strong hyperscalers.
+  if (ri > 3 || s.macro.creditAppetite < 0.4) return no("private credit will not fund this vehicle");
+  return { ok: true, limit: 200, spread: r9(mac.igSpread + 0.015), maxLtv: 0, why: "" };
+}
+
+export function addDebt(
+  ctx: Ctx,
+  borrower: Company,
+  holder: string,
+  kind: DebtKind,
+  amount: number,
+  spread: number,
+  quarters: number,
+  maxLtv: number,
+  fundsToBorrower: boolean,
+): Debt {
+  const s = ctx.state;
+  const floating = kind === "gpu" || kind === "bank";
+  const d: Debt = {
+    id: ctx.newId("d"),
+    kind,
+    borrower: borrower.id,
+    holder,
+    principal: m(amount),
+    floating,
+    spread: r9(spread),
+    rate: r9(s.macro.benchmark + spread),
+    maturity: ctx.round + quarters,
+    maxLtv: kind === "gpu" ? maxLtv : 0,
+    offBalance: kind === "spv",
+    tenor: quarters,
+  };
+  s.debts.push(d);
+  if (fundsToBorrower) ctx.transfer(holder, borrower.id, d.principal, `loan:${d.id}`);
+  if (!d.offBalance) borrower.last.debtRaised = m(borrower.last.debtRaised + d.principal);
+  ctx.event("debt_raised", "debt", borrower.id, {
+    debt: d.id,
+    kind,
+    holder,
+    amount: d.principal,
+    rate: floating ? r9(s.macro.benchmark + spread) : d.rate,
+    floating,
+    maturity: d.maturity,
+  });
+  return d;
+}
+
+/** Pay down a debt from the borrower's cash (the holder gets the cash); removes it when repaid. */
+export function payDown(ctx: Ctx, d: Debt, amount: number, why: string): number {
+  const a = m(Math.min(amount, d.principal));
+  if (a <= 0) return 0;
+  ctx.transfer(d.borrower, d.holder, a, why);
+  d.principal = m(d.principal - a);
+  if (d.principal <= 0) removeDebt(ctx, d);
+  return a;
+}
+
+export function removeDebt(ctx: Ctx, d: Debt): void {
+  const s = ctx.state;
+  s.debts = s.debts.filter((x) => x !== d);
+  s.srts = s.srts.filter((x) => x.debt !== d.id);
+}
+
+export function currentRate(ctx: Ctx, d: Debt): number {
+  return d.floating ? r9(ctx.state.macro.benchmark + d.spread) : d.rate;
+}

@@ -1,0 +1,126 @@
+// Checks of an order sheet that need the game state (the shapes are checked by zod first).
+// Every problem names the field and what is allowed; a sheet with any problem is refused whole.
+import { OrderSheet, type OrderSheetInput } from "../schemas/orders.ts";
+import type { GameState } from "./types.ts";
+
+export interface OrderIssue {
+  company: string;
+  path: string;
+  message: string;
+}
+
+export class OrderError extends Error {
+  readonly issues: OrderIssue[];
+  constructor(issues: OrderIssue[]) {
+    super(issues.map((i) => `${i.company}: ${i.path}: ${i.message}`).join("; "));
+    this.name = "OrderError";
+    this.issues = issues;
+  }
+}
+
+/** Parses and checks one seat's sheet. Returns the parsed sheet or the list of issues. */
+export function checkSheet(
+  state: GameState,
+  companyId: string,
+  input: unknown,
+): { ok: true; sheet: OrderSheet } | { ok: false; issues: OrderIssue[] } {
+  const parsed = OrderSheet.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ company: companyId, path: i.path.join(".") || "(sheet)", message: i.message })),
+    };
+  }
+  const sheet = parsed.data;
+  const issues: OrderIssue[] = [];
+  const bad = (path: string, message: string) => issues.push({ company: companyId, path, message });
+  const me = state.companies.find((c) => c.id === companyId);
+  if (!me) return { ok: false, issues: [{ company: companyId, path: "(seat)", message: `no company "${companyId}" in this game` }] };
+  if (me.bankrupt) bad("(seat)", `${me.name} is bankrupt and can no longer place orders`);
+  if (sheet.role !== me.role) bad("role", `this seat is a ${me.role}; the sheet says ${sheet.role}`);
+  const alive = (id: string) => state.companies.find((c) => c.id === id && !c.bankrupt);
+  const names = state.companies.filter((c) => !c.bankrupt).map((c) => c.id);
+
+  if (sheet.role === "chipmaker" && me.fab && sheet.supply > me.fab.capLots) {
+    bad("supply", `at most the fab capacity of ${me.fab.capLots} lots this quarter`);
+  }
+  if (sheet.role === "hyperscaler" || sheet.role === "neocloud") {
+    sheet.chips.forEach((o, i) => {
+      const seller = alive(o.from);
+      if (!seller || seller.role !== "chipmaker")
+        bad(`chips.${i}.from`, `must be a chipmaker in this game: ${state.companies.filter((c) => c.role === "chipmaker" && !c.bankrupt).map((c) => c.id).join(", ") || "none"}`);
+      else if (seller.fab && o.sharesPct > seller.fab.vendorPct + 1e-9)
+        bad(`chips.${i}.sharesPct`, `${seller.name} accepts at most ${(seller.fab.vendorPct * 100).toFixed(0)} % in shares this quarter`);
+    });
+    if (sheet.role === "neocloud" && sheet.build.spv) bad("build.spv", "only hyperscalers can fund a build off balance sheet");
+  }
+  if (sheet.role === "chipmaker") {
+    sheet.stakes.forEach((st, i) => {
+      const t = alive(st.target);
+      if (!t || t.id === me.id || t.role === "lender") bad(`stakes.${i}.target`, `must be another listed company: ${names.filter((n) => n !== me.id).join(", ")}`);
+    });
+  }
+  if (sheet.role === "lender") {
+    sheet.bonds.forEach((b, i) => {
+      if (!alive(b.issuer) || b.issuer === me.id) bad(`bonds.${i}.issuer`, `must be a company in this game: ${names.filter((n) => n !== me.id).join(", ")}`);
+    });
+    sheet.srt.forEach((t, i) => {
+      if (!state.debts.some((d) => d.id === t.debt && d.holder === me.id)) bad(`srt.${i}.debt`, "must be a loan or bond your fund holds");
+    });
+    sheet.shorts.forEach((t, i) => {
+      const c = alive(t.target);
+      if (!c || c.role === "lender") bad(`shorts.${i}.target`, "must be a listed company (not a fund)");
+    });
+    sheet.cover.forEach((t, i) => {
+      if (!state.shorts.some((k) => k.holder === me.id && k.target === t.target)) bad(`cover.${i}.target`, "you have no short on that company");
+    });
+  }
+  sheet.repay.forEach((r, i) => {
+    if (!state.debts.some((d) => d.id === r.debt && d.borrower === me.id && !d.offBalance)) bad(`repay.${i}.debt`, "must be one of your own on-balance-sheet debts");
+  });
+  if (sheet.role === "lender" && sheet.borrow.length > 0) bad("borrow", "funds do not borrow; raise LP money instead");
+  const seen = new Set<string>();
+  sheet.offers.forEach((o, i) => {
+    if (seen.has(o.id)) bad(`offers.${i}.id`, `offer id "${o.id}" is used twice`);
+    seen.add(o.id);
+    const to = alive(o.to);
+    if (!to || to.id === me.id) {
+      bad(`offers.${i}.to`, `must be another company in this game: ${names.filter((n) => n !== me.id).join(", ")}`);
+      return;
+    }
+    const need = (roles: string[], who: "you" | "they", what: string) => {
+      const r = who === "you" ? me.role : to.role;
+      if (!roles.includes(r)) bad(who === "you" ? `offers.${i}.kind` : `offers.${i}.to`, what);
+    };
+    if (o.kind === "loan") {
+      need(["lender"], "you", "only lenders offer loans");
+      need(["hyperscaler", "neocloud", "chipmaker"], "they", "loans go to a hyperscaler, neocloud or chipmaker");
+    } else if (o.kind === "contract") {
+      need(["hyperscaler", "neocloud"], "you", "only companies with data centers sell compute");
+      need(["hyperscaler", "neocloud"], "they", "compute is sold to a hyperscaler or a neocloud");
+    } else if (o.kind === "chipSale" || o.kind === "backstop") {
+      need(["chipmaker"], "you", "only chipmakers sell chips or give backstops");
+      need(o.kind === "backstop" ? ["neocloud"] : ["hyperscaler", "neocloud"], "they", o.kind === "backstop" ? "backstops protect a neocloud" : "chips are sold to hyperscalers and neoclouds");
+    } else if (o.kind === "stake") {
+      need(["hyperscaler", "neocloud"], "they", "stakes are bought in a hyperscaler or a neocloud");
+      need(["chipmaker", "hyperscaler", "lender"], "you", "stakes are bought by chipmakers, hyperscalers or lenders");
+    }
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, sheet };
+}
+
+/** Checks that every accepted offer exists in the round's sheets and is addressed to the acceptor. */
+export function checkAccepts(sheets: Record<string, OrderSheet>): OrderIssue[] {
+  const issues: OrderIssue[] = [];
+  for (const [id, sh] of Object.entries(sheets)) {
+    sh.accept.forEach((key, i) => {
+      const [from, offerId] = key.split("/");
+      const offer = sheets[from]?.offers.find((o) => o.id === offerId);
+      if (!offer) issues.push({ company: id, path: `accept.${i}`, message: `no offer "${key}" this round (ids look like "<company>/<offer id>")` });
+      else if (offer.to !== id) issues.push({ company: id, path: `accept.${i}`, message: `offer "${key}" is addressed to ${offer.to}, not to you` });
+    });
+  }
+  return issues;
+}
+
+export type { OrderSheetInput };

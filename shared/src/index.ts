@@ -1,0 +1,21 @@
+// The public face of the rules library: what the server, the bots, the tools and the tests use.
+export * from "./schemas/seeds.ts";
+export * from "./schemas/orders.ts";
+export { loadSeeds, SeedError, type Seeds, type RawSeeds } from "./seeds.ts";
+export { createGame, type GameSetup, type Seat, type CreateOptions } from "./engine/create.ts";
+export { resolveRound, prepareOrders, type RoundResult } from "./engine/resolve.ts";
+export { checkSheet, checkAccepts, OrderError, type OrderIssue } from "./engine/validate.ts";
+export { defaultSheet, idleSheet } from "./engine/sheets.ts";
+export { scores, ranking, type Score } from "./engine/score.ts";
+export { stateHash } from "./engine/hash.ts";
+export * from "./engine/accounts.ts";
+export { marketQuote, type Quote } from "./engine/lending.ts";
+export { ration } from "./engine/chips.ts";
+export type { GameEvent, Flow, Mechanism } from "./engine/events.ts";
+export type * from "./engine/types.ts";
+export { LABS, MARKET } from "./engine/types.ts";
+export { P as PARAMS, RATINGS } from "./engine/params.ts";
+export { baselineSheet, botRound, respond } from "./bots/baseline.ts";
+export { playGame, replay, type PlayedGame, type Policy } from "./play.ts";
+export { describe, type Lang } from "./describe.ts";
+export { auditState, auditRound } from "./engine/audit.ts";
