@@ -105,6 +105,9 @@ function randomSheet(s: GameState, id: string, r: Rnd): OrderSheet {
 function randomRound(s: GameState, r: Rnd): Record<string, OrderSheet> {
   const sheets = botRound(s);
   for (const id of Object.keys(sheets)) if (r() < 0.6) sheets[id] = randomSheet(s, id, r);
+  // A bot may have accepted an offer that a random sheet has just replaced: drop those accepts.
+  const offered = (key: string) => sheets[key.split("/")[0]]?.offers.some((o) => `${key.split("/")[0]}/${o.id}` === key);
+  for (const id of Object.keys(sheets)) sheets[id] = { ...sheets[id], accept: sheets[id].accept.filter(offered) };
   for (const [from, sh] of Object.entries(sheets)) {
     for (const o of sh.offers) {
       if (sheets[o.to] && r() < 0.6) sheets[o.to] = { ...sheets[o.to], accept: [...new Set([...sheets[o.to].accept, `${from}/${o.id}`])] };

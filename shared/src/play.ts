@@ -2,7 +2,7 @@
 import { botRound } from "./bots/baseline.ts";
 import { createGame, type CreateOptions, type GameSetup, type Seat } from "./engine/create.ts";
 import type { GameEvent } from "./engine/events.ts";
-import { resolveRound } from "./engine/resolve.ts";
+import { prepareOrders, resolveRound } from "./engine/resolve.ts";
 import type { GameState } from "./engine/types.ts";
 import type { OrderSheet } from "./schemas/orders.ts";
 
@@ -22,7 +22,8 @@ export function playGame(setup: GameSetup, seats: Seat[], seed: number, opts: Cr
   const events: GameEvent[] = [];
   const orders: Record<string, OrderSheet>[] = [];
   while (!state.finished) {
-    const sheets = policy(state);
+    // The validated sheets are recorded (frozen copies), so a replay need not parse them again.
+    const sheets = prepareOrders(state, policy(state));
     orders.push(sheets);
     const r = resolveRound(setup, state, sheets);
     if (opts.keepEvents !== false) events.push(...r.events);

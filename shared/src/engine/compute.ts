@@ -99,7 +99,24 @@ export function clearCompute(ctx: Ctx): Clearing {
   }
   let supply = 0;
   for (const v of pool.values()) supply += v;
-  const labsSpot = Math.max(0, labs.commitmentsGw - labsContracted);
+  // The labs' money for this quarter: revenue, fresh funding while the hype lasts (below 40 the
+  // money stops), less their costs.
+  const raise = m(labs.fundraising * clamp((mac.hype - 40) / 30, 0, 1.5) * (labs.distressed ? 0.3 : 1));
+  ctx.transfer(MARKET, LABS, labs.revenue, "labs revenue");
+  if (raise > 0) {
+    ctx.transfer(MARKET, LABS, raise, "labs fundraising");
+    labs.shares = r9(labs.shares * (1 + raise / Math.max(1, labs.valuation)));
+    labs.valuation = m(labs.valuation + raise);
+  }
+  ctx.transfer(LABS, MARKET, Math.min(labs.costs, Math.max(0, labs.cash)), "labs costs");
+  let contractDue = 0;
+  for (const k of live) if (k.buyer === LABS) contractDue += delivered.get(k)! * k.price;
+  // Contracts bind; spot buying is what the labs can still afford after them.
+  const refPrice = Math.max(0.5, mac.computePrice);
+  const affordableGw = Math.max(0, (labs.cash - contractDue) / refPrice);
+  const labsWanted = Math.max(0, labs.commitmentsGw - labsContracted);
+  const labsSpot = Math.min(labsWanted, affordableGw);
+  if (labsSpot < labsWanted - 1e-9) ctx.event("labs_cut_back", "labs", undefined, { wantedGw: r9(labsWanted), boughtGw: r9(labsSpot) });
   const demand = mac.demandGw + labsSpot;
   const ratio = supply > 0 ? demand / supply : 2;
   const u = Math.min(1, ratio);
@@ -127,18 +144,8 @@ export function clearCompute(ctx: Ctx): Clearing {
   const spotRevenue = new Map<string, number>();
   for (const c of alive) spotRevenue.set(c.id, m((pool.get(c.id) ?? 0) * u * price));
 
-  // The labs: revenue and fresh money in, costs out, then the compute bill — pro rata if short.
-  // Investors fund the labs while the hype lasts; below 40 the money stops.
-  const raise = m(labs.fundraising * clamp((mac.hype - 40) / 30, 0, 1.5) * (labs.distressed ? 0.3 : 1));
-  ctx.transfer(MARKET, LABS, labs.revenue, "labs revenue");
-  if (raise > 0) {
-    ctx.transfer(MARKET, LABS, raise, "labs fundraising");
-    labs.shares = r9(labs.shares * (1 + raise / Math.max(1, labs.valuation)));
-    labs.valuation = m(labs.valuation + raise);
-  }
-  ctx.transfer(LABS, MARKET, Math.min(labs.costs, Math.max(0, labs.cash)), "labs costs");
-  const contractDue = labsBill.reduce((a, b) => a + b.due, 0);
-  const due = contractDue + labsSpotBill;
+  // The labs pay the compute bill — pro rata if they are short.
+  const due = labsBill.reduce((x, y) => x + y.due, 0) + labsSpotBill;
   const payable = Math.max(0, labs.cash);
   const f = due > payable ? payable / due : 1;
   for (const { k, due: d } of labsBill) {

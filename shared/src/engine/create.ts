@@ -46,6 +46,7 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
     finished: false,
     rng: seedState(seed),
     nextId: 1,
+    scale: 1,
     marketCash: 0,
     macro: {
       benchmark,
@@ -146,7 +147,8 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
   let capacity = 0;
   for (const c of state.companies) capacity += runningGw(c);
   capacity = Math.max(capacity, 0.5);
-  const scale = capacity / labsSeed.referenceCapacityGw;
+  const scale = r9(capacity / labsSeed.referenceCapacityGw);
+  state.scale = scale;
   state.macro.demandGw = r9(sc.macro.demandRatio * capacity);
   const labs = state.labs;
   labs.cash = m(labsSeed.cash * scale);
@@ -164,6 +166,7 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
     let interest = 0;
     for (const d of state.debts) if (d.borrower === c.id) interest += (d.principal * d.rate) / 4;
     c.last.netIncome = m(c.last.ebitda - dep - interest);
+    c.earnings = c.last.netIncome;
     c.prev = { ...c.last };
     // Opening book equity: whatever the opening assets and claims leave.
     c.equityBook = balanceSheet(state, c).equity;
@@ -217,7 +220,8 @@ function companyFromProfile(state: GameState, p: Profile, id: string, seat: numb
     depQ: p.depreciationQuarters,
     chips: p.chips
       .filter((v) => v.lots > 0)
-      .map((v) => ({ id: state.nextId++, gen: -v.genBehind, ageQ: v.ageQ, lots: v.lots, unitCost: lotCost })),
+      // gen is 0 - genBehind, not -genBehind: -0 would not survive a JSON round trip.
+      .map((v) => ({ id: state.nextId++, gen: 0 - v.genBehind, ageQ: v.ageQ, lots: v.lots, unitCost: lotCost })),
     dcGw: p.dcGw,
     dcBook: m(p.dcGw * P.shellCostPerGw * 0.7),
     spvGw: 0,
@@ -237,6 +241,7 @@ function companyFromProfile(state: GameState, p: Profile, id: string, seat: numb
     news: [],
     fundamental: p.sharePrice,
     growth: 0.03,
+    earnings: 0,
     flow: 0,
   };
   // A plausible last quarter so ratings and multiples have something to read in round 1.

@@ -64,12 +64,15 @@ function applyEffect(ctx: Ctx, e: Effect, card: string): void {
     case "labsRevenue":
       s.labs.revenue = r9(Math.max(0, s.labs.revenue * (1 + e.pct)));
       break;
-    case "labsFunding":
-      if (e.amount >= 0) ctx.transfer("market", "labs", e.amount, `card:${card}`);
-      else ctx.transfer("labs", "market", Math.min(-e.amount, Math.max(0, s.labs.cash)), `card:${card}`);
+    // Cards speak of the reference market; a smaller or bigger market feels them in proportion.
+    case "labsFunding": {
+      const a = e.amount * s.scale;
+      if (a >= 0) ctx.transfer("market", "labs", a, `card:${card}`);
+      else ctx.transfer("labs", "market", Math.min(-a, Math.max(0, s.labs.cash)), `card:${card}`);
       break;
+    }
     case "labsCommitments":
-      s.labs.commitmentsGw = r9(Math.max(0, s.labs.commitmentsGw + e.gw));
+      s.labs.commitmentsGw = r9(Math.max(0, s.labs.commitmentsGw + e.gw * s.scale));
       break;
     case "delay":
       for (const b of s.builds) {

@@ -34,7 +34,7 @@ export function lpFlows(ctx: Ctx): void {
 }
 
 /** How much of a company's value the AI story drives (and so how much sentiment moves it). */
-export const EXPOSURE = { chipmaker: 1.0, hyperscaler: 0.45, neocloud: 1.4, lender: 0 } as const;
+export const EXPOSURE = { chipmaker: 1.0, hyperscaler: 0.25, neocloud: 1.4, lender: 0 } as const;
 
 /** Hype above 50 lifts the AI-exposed valuations, hype below 50 sinks them. */
 export function sentimentMultiple(c: Company, hype: number): number {
@@ -42,9 +42,8 @@ export function sentimentMultiple(c: Company, hype: number): number {
 }
 
 export function fundamentalValue(s: GameState, c: Company, round: number): number {
-  // Two quarters of earnings, so one odd quarter does not swing the valuation alone.
-  const q = c.last;
-  const earnings = 2 * (q.netIncome - q.otherGains + c.prev.netIncome - c.prev.otherGains);
+  // Smoothed earnings, so one odd quarter does not swing the valuation alone.
+  const earnings = 4 * c.earnings;
   const growth = c.growth;
   const multiple = 1 / Math.max(0.03, s.macro.benchmark + P.equityPremium - P.longGrowth);
   const byEarnings = Math.max(0, earnings) * multiple * clamp(1 + 3 * growth, 0.5, 2);
@@ -72,6 +71,7 @@ export function updatePrices(ctx: Ctx): number {
     }
     const quarterGrowth = c.prev.revenue > 0 ? clamp(c.last.revenue / c.prev.revenue - 1, -0.3, 0.3) : 0;
     c.growth = r9(0.6 * c.growth + 0.4 * quarterGrowth);
+    c.earnings = m(0.6 * c.earnings + 0.4 * (c.last.netIncome - c.last.otherGains));
     const fundamentalPerShare = fundamentalValue(s, c, ctx.round) / c.sharesOut;
     c.fundamental = r9(fundamentalPerShare);
     const sentiment = sentimentMultiple(c, mac.hype);
@@ -124,11 +124,13 @@ export function updateHype(ctx: Ctx, aiReturn: number, defaultsThisRound: number
   const mac = ctx.state.macro;
   const before = mac.hype;
   const momentum = 20 * clamp(aiReturn, -0.4, 0.4);
-  const disappointment = mac.utilisation < 0.9 ? -50 * (0.9 - mac.utilisation) : 2;
-  const labsPain = ctx.state.labs.distressed ? -8 : 0;
+  const disappointment = mac.utilisation < 0.9 ? Math.max(-12, -30 * (0.9 - mac.utilisation)) : 2;
+  const labsPain = ctx.state.labs.distressed ? -5 : 0;
   // Pull back toward 50, harder the frothier it gets: the doubts of a bubble grow with it.
-  const revert = 0.06 * (50 - mac.hype) - 0.15 * Math.max(0, mac.hype - 70);
+  const revert = 0.06 * (50 - mac.hype) - 0.15 * Math.max(0, mac.hype - 70) + 0.1 * Math.max(0, 25 - mac.hype);
   const drain = -8 * defaultsThisRound - 1.5 * marginCallsThisRound;
-  mac.hype = r9(clamp(before + momentum + disappointment + labsPain + revert + drain, 0, 100));
+  // Sentiment turns over quarters, not overnight: at most 15 points down or 12 up a quarter (cards aside).
+  const move = clamp(momentum + disappointment + labsPain + revert + drain, -15, 12);
+  mac.hype = r9(clamp(before + move, 0, 100));
   ctx.event("hype", "hype", undefined, { before, after: mac.hype, momentum: r9(momentum), disappointment: r9(disappointment), labs: labsPain, defaults: r9(drain) });
 }

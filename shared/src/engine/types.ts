@@ -122,8 +122,9 @@ export interface Company {
   news: { pct: number; why: string }[];
   /** Value of the company's shares per the fundamentals alone (no sentiment), $/share. */
   fundamental: number;
-  /** Revenue growth per quarter as the market sees it (smoothed). */
+  /** Revenue growth per quarter and quarterly earnings as the market sees them (smoothed). */
   growth: number;
+  earnings: number;
   /** Net $B of this company's shares bought (+) or sold (−) by players this quarter. */
   flow: number;
 }
@@ -247,6 +248,8 @@ export interface GameState {
   finished: boolean;
   rng: number[];
   nextId: number;
+  /** This market's size against the reference market of the seeds (labs' money, card GW and $ scale with it). */
+  scale: number;
   /** The outside world's cash balance: it starts at 0 and absorbs every flow in or out of the game. */
   marketCash: number;
   macro: Macro;

@@ -18,13 +18,48 @@ export class OrderError extends Error {
   }
 }
 
+/**
+ * Sheets that already passed the zod parse. They are deep-frozen, so their shape cannot change
+ * afterwards and a second check (the server checks on arrival, the engine again at resolution)
+ * can skip the parse; the checks against the state always run.
+ */
+const parsedSheets = new WeakSet<object>();
+
+function deepFreeze<T>(x: T): T {
+  if (x && typeof x === "object" && !Object.isFrozen(x)) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+/** Keys set to undefined are dropped: the sheet is kept in the state, which must round-trip through JSON. */
+function dropUndefined<T>(x: T): T {
+  if (Array.isArray(x)) for (const v of x) dropUndefined(v);
+  else if (x && typeof x === "object") {
+    const o = x as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (o[k] === undefined) delete o[k];
+      else dropUndefined(o[k]);
+    }
+  }
+  return x;
+}
+
+function parseShape(input: unknown): ReturnType<typeof OrderSheet.safeParse> {
+  if (input && typeof input === "object" && parsedSheets.has(input)) return { success: true, data: input as OrderSheet } as ReturnType<typeof OrderSheet.safeParse>;
+  const r = OrderSheet.safeParse(input);
+  if (r.success) parsedSheets.add(deepFreeze(dropUndefined(r.data)));
+  return r;
+}
+
 /** Parses and checks one seat's sheet. Returns the parsed sheet or the list of issues. */
 export function checkSheet(
   state: GameState,
   companyId: string,
   input: unknown,
 ): { ok: true; sheet: OrderSheet } | { ok: false; issues: OrderIssue[] } {
-  const parsed = OrderSheet.safeParse(input);
+  const parsed = parseShape(input);
   if (!parsed.success) {
     return {
       ok: false,
