@@ -129,8 +129,16 @@ function hyperscaler(s: GameState, c: Company): HyperscalerSheet {
       if (need > 0) sheet.build = { gw: r2(Math.min(2, need + 0.2)), spv: debtFunded && ratingIndex(s, c) <= 3 };
     }
     if (mac.hype >= 50) sheet.labContract = { gw: 0.2, quarters: 8 };
-  } else if (c.cash > reserve * 3 && mac.utilisation < 0.8) {
-    sheet.buyback = r2(Math.min(10, c.cash - reserve * 3));
+  } else {
+    // Maintenance capex: lots that retire next quarter are replaced while the capacity still sells.
+    const retiring = c.chips.filter((l) => l.ageQ + 1 >= c.depQ + 4).reduce((a, l) => a + l.lots, 0);
+    const price = avgListPrice(s);
+    const lots = Math.min(retiring, Math.floor(Math.max(0, budget) / price));
+    if (seller && lots > 0 && mac.utilisation >= 0.6) {
+      sheet.chips = splitOrder(s, lots, () => 0);
+      budget -= lots * price;
+    }
+    if (budget > reserve * 3 && mac.utilisation < 0.8) sheet.buyback = r2(Math.min(10, budget - reserve * 3));
   }
   return sheet;
 }

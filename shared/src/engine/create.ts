@@ -51,6 +51,8 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
     macro: {
       benchmark,
       rateShock: 0,
+      igShock: 0,
+      hyShock: 0,
       igSpread: sc.macro.igSpread,
       hySpread: sc.macro.hySpread,
       hype: sc.macro.hype,

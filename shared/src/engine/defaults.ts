@@ -64,6 +64,8 @@ export function declareDefault(ctx: Ctx, c: Company, reason: string): void {
     ctx.transfer(MARKET, c.id, d.principal, `loan sold:${d.id}`);
     d.holder = MARKET;
   }
+  // The risk transfers it bought lapse with the loans they protected: no premium is due any more.
+  s.srts = s.srts.filter((x) => x.holder !== c.id);
   for (const k of s.shorts.filter((x) => x.holder === c.id)) ctx.transfer(c.id, MARKET, Math.min(k.value, Math.max(0, c.cash)), `short closed:${k.target}`);
   s.shorts = s.shorts.filter((x) => x.holder !== c.id);
   for (const b of s.builds.filter((x) => x.owner === c.id)) ctx.event("build_abandoned", "construction", c.id, { gw: b.gw });

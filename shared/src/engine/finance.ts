@@ -1,7 +1,7 @@
 // The financing part of the sheets, resolved before spending so borrowed cash can buy chips:
 // accepted bilateral offers, repayments, market borrowing, equity, lenders' books and the LPs.
 import type { Offer, OrderSheet } from "../schemas/orders.ts";
-import { gpuDebt, gpuValue } from "./accounts.ts";
+import { gpuDebt, gpuValue, nav } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { buyStake, coverShort, investInLabs, issueShares, openShort } from "./equity.ts";
 import { addDebt, currentRate, marketQuote, payDown } from "./lending.ts";
@@ -177,7 +177,8 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
 /** LP money in (positive) or out (negative), at the current NAV per unit: NAV per unit is unchanged. */
 export function lpFlow(ctx: Ctx, c: Company, amount: number, why: string): void {
   const fund = c.fund!;
-  const navPerUnit = c.price;
+  // Today's NAV, not last quarter's price: the quarter's interest and losses are already booked.
+  const navPerUnit = nav(ctx.state, c) / fund.units;
   let a = m(amount);
   if (a < 0) a = -m(Math.min(-a, Math.max(0, c.cash)));
   if (a === 0 || navPerUnit <= 0) return;

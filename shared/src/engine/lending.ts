@@ -74,7 +74,8 @@ export function addDebt(
     floating,
     spread: r9(spread),
     rate: r9(s.macro.benchmark + spread),
-    maturity: ctx.round + quarters,
+    // Taken at the start of this quarter, it pays interest this quarter: q quarters end with round + q − 1.
+    maturity: ctx.round + quarters - 1,
     maxLtv: kind === "gpu" ? maxLtv : 0,
     offBalance: kind === "spv",
     tenor: quarters,

@@ -49,6 +49,8 @@ function applyEffect(ctx: Ctx, e: Effect, card: string): void {
       mac.rateShock = r9(mac.rateShock + e.delta);
       break;
     case "spread":
+      mac.igShock = r9(mac.igShock + e.ig);
+      mac.hyShock = r9(mac.hyShock + e.hy);
       mac.igSpread = r9(Math.max(0.002, mac.igSpread + e.ig));
       mac.hySpread = r9(Math.max(0.01, mac.hySpread + e.hy));
       break;

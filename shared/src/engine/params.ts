@@ -5,14 +5,14 @@ export const P = {
   shellCostPerGw: 15,
   buildQuarters: 3,
   shellLifeQ: 40,
-  /** Running cost per GW-quarter (energy, staff), $B. */
-  opexPerGwQ: 0.45,
+  /** Running cost per GW-quarter (power, data-center leases, staff), $B: about a quarter of the reference compute price. */
+  opexPerGwQ: 0.9,
   /** Value a lot keeps per generation it is behind. */
   obsolescence: 0.65,
   /** Compute price elasticity to demand/supply, and its bounds relative to the reference price. */
   priceElasticity: 0.9,
   priceFloor: 0.25,
-  priceCap: 2.2,
+  priceCap: 1.7,
   referenceComputePrice: 3.4,
   /** Labs sign contracts at a discount to spot. */
   labContractDiscount: 0.1,
@@ -28,6 +28,8 @@ export const P = {
   equityPremium: 0.05,
   longGrowth: 0.03,
   priceAdjust: 0.55,
+  /** Share prices do not fall below this fraction of net asset value (distressed stocks trade below book). */
+  assetFloor: 0.8,
   priceNoise: 0.03,
   flowImpact: 1.5,
   /** Recovery on data-center shells sold in a default, fraction of book. */
@@ -37,6 +39,9 @@ export const P = {
   buybackPremium: 0.02,
   /** LP money follows yields and hype: quarterly flow bounds as a fraction of NAV. */
   lpFlowMax: 0.06,
+  /** Spread widening at zero hype (stress premium), decimal: investment grade and high yield. */
+  igStress: 0.012,
+  hyStress: 0.05,
   fabLotCost: 2.5,
   fabDelay: 2,
   ratingSpreads: [0.5, 0.8, 1.25, 0.8, 1.0, 1.7] as const,

@@ -38,7 +38,15 @@ export const EXPOSURE = { chipmaker: 1.0, hyperscaler: 0.25, neocloud: 1.4, lend
 
 /** Hype above 50 lifts the AI-exposed valuations, hype below 50 sinks them. */
 export function sentimentMultiple(c: Company, hype: number): number {
-  return Math.max(0.3, 1 + EXPOSURE[c.role] * 1.3 * ((hype - 50) / 50));
+  return Math.max(0.3, 1 + EXPOSURE[c.role] * ((hype - 50) / 50));
+}
+
+/** What the assets would fetch, plus a slice of the contracted backlog, less every debt. */
+export function assetValue(s: GameState, c: Company, round: number): number {
+  let backlog = 0;
+  for (const k of s.contracts) if (k.seller === c.id && k.ends >= round) backlog += k.gw * k.price * (k.ends - round + 1);
+  const bs = balanceSheet(s, c);
+  return bs.cash + gpuValue(c, s.macro) + bs.dataCenters + bs.construction + bs.fab + bs.loansHeld + bs.stakes + 0.25 * backlog - bs.liabilities - offBalanceDebt(s, c.id);
 }
 
 export function fundamentalValue(s: GameState, c: Company, round: number): number {
@@ -47,14 +55,9 @@ export function fundamentalValue(s: GameState, c: Company, round: number): numbe
   const growth = c.growth;
   const multiple = 1 / Math.max(0.03, s.macro.benchmark + P.equityPremium - P.longGrowth);
   const byEarnings = Math.max(0, earnings) * multiple * clamp(1 + 3 * growth, 0.5, 2);
-  let backlog = 0;
-  for (const k of s.contracts) if (k.seller === c.id && k.ends >= round) backlog += k.gw * k.price * (k.ends - round + 1);
-  const bs = balanceSheet(s, c);
-  // What the assets would fetch, plus a slice of the contracted backlog, less every debt.
-  const byAssets =
-    bs.cash + gpuValue(c, s.macro) + bs.dataCenters + bs.construction + bs.fab + bs.loansHeld + bs.stakes + 0.25 * backlog - bs.liabilities - offBalanceDebt(s, c.id);
-  const byEarningsEquity = byEarnings - Math.max(0, onBalanceDebt(s, c.id) + offBalanceDebt(s, c.id) - c.cash);
-  return Math.max(0, byEarningsEquity, byAssets);
+  // Net debt is subtracted, net cash added: $50B more in the till is worth $50B more.
+  const byEarningsEquity = byEarnings - (onBalanceDebt(s, c.id) + offBalanceDebt(s, c.id) - c.cash);
+  return Math.max(0, byEarningsEquity, assetValue(s, c, round));
 }
 
 export function updatePrices(ctx: Ctx): number {
@@ -75,7 +78,10 @@ export function updatePrices(ctx: Ctx): number {
     const fundamentalPerShare = fundamentalValue(s, c, ctx.round) / c.sharesOut;
     c.fundamental = r9(fundamentalPerShare);
     const sentiment = sentimentMultiple(c, mac.hype);
-    const target = Math.max(0.01, fundamentalPerShare * sentiment);
+    // Gloom sinks the going-concern value, not the cash in the till: a stock does not trade far
+    // below what its net assets would fetch.
+    const floor = (P.assetFloor * Math.max(0, assetValue(s, c, ctx.round))) / c.sharesOut;
+    const target = Math.max(0.01, fundamentalPerShare * sentiment, floor);
     const before = c.price;
     let p = before * Math.pow(target / before, P.priceAdjust);
     let news = 0;
@@ -123,14 +129,30 @@ export function markToMarket(ctx: Ctx): void {
 export function updateHype(ctx: Ctx, aiReturn: number, defaultsThisRound: number, marginCallsThisRound: number): void {
   const mac = ctx.state.macro;
   const before = mac.hype;
-  const momentum = 20 * clamp(aiReturn, -0.4, 0.4);
-  const disappointment = mac.utilisation < 0.9 ? Math.max(-12, -30 * (0.9 - mac.utilisation)) : 2;
+  const momentum = 15 * clamp(aiReturn, -0.4, 0.4);
+  const disappointment = mac.utilisation < 0.9 ? Math.max(-8, -20 * (0.9 - mac.utilisation)) : 1;
   const labsPain = ctx.state.labs.distressed ? -5 : 0;
   // Pull back toward 50, harder the frothier it gets: the doubts of a bubble grow with it.
-  const revert = 0.06 * (50 - mac.hype) - 0.15 * Math.max(0, mac.hype - 70) + 0.1 * Math.max(0, 25 - mac.hype);
+  const revert = 0.08 * (50 - mac.hype) - 0.2 * Math.max(0, mac.hype - 65) + 0.3 * Math.max(0, 30 - mac.hype);
   const drain = -8 * defaultsThisRound - 1.5 * marginCallsThisRound;
   // Sentiment turns over quarters, not overnight: at most 15 points down or 12 up a quarter (cards aside).
-  const move = clamp(momentum + disappointment + labsPain + revert + drain, -15, 12);
+  // Pessimism has less left to destroy as the hype runs out: the falls shrink near zero.
+  const parts = [momentum, disappointment, labsPain, revert, drain];
+  const damp = Math.min(1, (mac.hype + 5) / 45);
+  const raw = parts.reduce((a, x) => a + (x < 0 ? x * damp : x), 0);
+  const move = clamp(raw, -15, 12);
   mac.hype = r9(clamp(before + move, 0, 100));
   ctx.event("hype", "hype", undefined, { before, after: mac.hype, momentum: r9(momentum), disappointment: r9(disappointment), labs: labsPain, defaults: r9(drain) });
+}
+
+/**
+ * Credit spreads: the scenario's level, the cards' shocks, and a stress premium that widens as the
+ * hype drains. Junk spreads move most; past 7.5 % the high-yield market shuts (see lending.ts).
+ */
+export function updateSpreads(ctx: Ctx): void {
+  const mac = ctx.state.macro;
+  const sc = ctx.rules.scenario.macro;
+  const stress = clamp((50 - mac.hype) / 50, 0, 1);
+  mac.igSpread = r9(Math.max(0.002, sc.igSpread + mac.igShock + P.igStress * stress));
+  mac.hySpread = r9(Math.max(0.01, sc.hySpread + mac.hyShock + P.hyStress * stress));
 }

@@ -15,7 +15,7 @@ import { payDown } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { applyCards, dealCards } from "./news.ts";
 import { P } from "./params.ts";
-import { driftSpot, lpFlows, updateHype, updatePrices } from "./prices.ts";
+import { driftSpot, lpFlows, updateHype, updateSpreads, updatePrices } from "./prices.ts";
 import { emergencyFunding, payInterest, serviceMaturities } from "./service.ts";
 import { defaultSheet } from "./sheets.ts";
 import { cloneState } from "./clone.ts";
@@ -102,6 +102,7 @@ export function resolveRound(rules: Rules, state: GameState, orders: Record<stri
   const aiReturn = updatePrices(ctx);
   for (const c of ctx.alive()) if (c.fund && nav(s, c) <= 0) declareDefault(ctx, c, "the fund's net asset value fell to zero");
   updateHype(ctx, aiReturn, s.history.defaults - defaultsBefore, s.history.marginCalls - callsBefore);
+  updateSpreads(ctx);
   retireChips(ctx);
   s.contracts = s.contracts.filter((k) => k.ends > ctx.round);
   s.backstops = s.backstops.filter((b) => b.ends > ctx.round);

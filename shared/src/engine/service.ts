@@ -42,10 +42,9 @@ export function serviceMaturities(ctx: Ctx): Map<string, string> {
     const b = ctx.co(d.borrower);
     if (b.bankrupt || failed.has(b.id)) continue;
     if (d.kind === "gpu" && d.maturity > ctx.round) {
-      // GPU loans amortise as the collateral ages.
-      const part = m(d.principal / (d.maturity - ctx.round + 1));
-      const paid = payDown(ctx, d, Math.min(part, Math.max(0, b.cash)), `amortisation:${d.id}`);
-      if (paid < part - 1e-6) failed.set(b.id, `could not pay the amortisation of ${d.id}`);
+      // GPU loans amortise as the collateral ages. The instalment is due in full: a borrower
+      // short of cash goes negative and must then borrow, sell GPUs or default (see raiseCash).
+      payDown(ctx, d, m(d.principal / (d.maturity - ctx.round + 1)), `amortisation:${d.id}`);
       continue;
     }
     if (d.maturity > ctx.round) continue;

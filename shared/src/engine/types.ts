@@ -13,6 +13,9 @@ export interface Macro {
   benchmark: number;
   /** Sum of rate-card shocks on top of the scenario's policy path. */
   rateShock: number;
+  /** Spread moves from cards, decimal; they persist under the market's own stress premium. */
+  igShock: number;
+  hyShock: number;
   igSpread: number;
   hySpread: number;
   /** The bubble thermometer, 0..100. */
