@@ -92,4 +92,19 @@ describe("default", () => {
     expect(r.state.backstops).toEqual([]);
     expect(event(r, "default", "coreweave").data.backstopCalled).toBe(promised);
   });
+
+  it("writes off the bills a defaulter ran up beyond its cash: no bankrupt shell is left owing", () => {
+    // A neocloud with nothing to sell and no one to lend to, whose quarter costs more than its cash.
+    const s = game(S, ["nvidia", "microsoft", "coreweave", "apollo"]);
+    clearClaims(s, "coreweave");
+    setChips(s, "coreweave", 0);
+    bond(s, "coreweave", 40, { maturity: 20 }); // rated CCC: no emergency loan
+    Object.assign(co(s, "coreweave"), { cash: 0.05, dcGw: 0, dcBook: 0 });
+    const r = step(S, s);
+    const short = Number(/short by ([\d.]+)/.exec(event(r, "default", "coreweave").data.reason as string)![1]);
+    expect(short).toBeGreaterThan(0);
+    expect(paid(r, "unpaid bills written off", "market", "coreweave")).toBeCloseTo(short, 2);
+    expect(co(r.state, "coreweave").cash).toBe(0);
+    expect(auditState(r.state)).toEqual([]);
+  });
 });

@@ -104,6 +104,9 @@ export function declareDefault(ctx: Ctx, c: Company, reason: string): void {
   }
   // Anything left after the creditors goes to the shareholders (the public).
   if (c.cash > 0) ctx.transfer(c.id, MARKET, c.cash, "residual to shareholders");
+  // Bills it paid with cash it did not have (negative cash) are unpaid suppliers: the market writes
+  // them off, so no bankrupt shell keeps a debt that nobody holds.
+  else if (c.cash < 0) ctx.transfer(MARKET, c.id, -c.cash, "unpaid bills written off");
 
   // Contracts with the defaulter end.
   const ended = s.contracts.filter((k) => k.seller === c.id || k.buyer === c.id);
