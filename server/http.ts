@@ -55,6 +55,19 @@ export function staticFiles(dir: string) {
   };
 }
 
+/** The join link of a room: its path on the game port. */
+export function joinPath(code: string): string {
+  return `/join/${code}`;
+}
+
+/** GET /join/CODE: the client page, told which room to open (it reads ?join=). */
+export function joinLinks(req: IncomingMessage, res: ServerResponse, next: () => void) {
+  const m = /^\/join\/([A-Za-z]{6})\/?$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+  if (!m || (req.method !== "GET" && req.method !== "HEAD")) return next();
+  res.writeHead(302, { location: `/?join=${m[1].toUpperCase()}`, "cache-control": "no-store" });
+  res.end();
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });

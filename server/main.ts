@@ -9,7 +9,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import pkg from "../package.json" with { type: "json" };
 import { ROOM_NAME } from "../shared/src/protocol/index.ts";
 import { DEFAULT_ROOM_CONFIG, liveRooms, MarketRoom, type RoomConfig } from "./room.ts";
-import { defaultStaticDir, sendJson, staticFiles } from "./http.ts";
+import { defaultStaticDir, joinLinks, sendJson, staticFiles } from "./http.ts";
 
 export const VERSION: string = pkg.version;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -57,6 +57,7 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
       app.get("/healthz", (_req, res) => sendJson(res, 200, health()));
       // A route for "/" itself, so Colyseus does not install its own banner there.
       app.get("/", (req, res) => files(req, res, () => sendJson(res, 404, { error: "no client page" })));
+      app.use(joinLinks);
       app.use(files);
     },
   });

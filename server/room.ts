@@ -47,6 +47,7 @@ import {
   type ResolvedSeat,
 } from "../shared/src/protocol/index.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../seeds/index.ts";
+import { joinPath } from "./http.ts";
 import { CompanyState, EventState, MacroState, MarketState, OfferState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
 
 /** Server-side settings of every room (not the client's to choose). */
@@ -124,6 +125,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
 
     const st = new MarketState();
     st.code = this.roomId;
+    st.link = joinPath(this.roomId);
     st.settings = new SettingsState();
     st.macro = new MacroState();
     this.state = st;

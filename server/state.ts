@@ -172,6 +172,8 @@ export const MarketState = schema(
   {
     /** The room code (also the room id for joinById). */
     code: t.string().default(""),
+    /** The join link's path ("/join/KXPRTM"): the page there opens this room. */
+    link: t.string().default(""),
     /** lobby | news | decide | resolve | report | ended */
     phase: t.string().default("lobby"),
     /** The quarter being played (1-based; 0 in the lobby). */

@@ -43,6 +43,11 @@ describe("rooms", () => {
     expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
     expect(RoomCode.parse(code.toLowerCase())).toBe(code);
     expect(st(host).code).toBe(code);
+    // The join link opens the client page on this room.
+    expect(st(host).link).toBe(`/join/${code}`);
+    const link = await fetch(`${gs.url}${st(host).link}`, { redirect: "manual" });
+    expect(link.status).toBe(302);
+    expect(link.headers.get("location")).toBe(`/?join=${code}`);
     expect(st(host).settings.private).toBe(true);
     const other = await sdk(gs).joinOrCreate(ROOM_NAME, { name: "Stranger" });
     expect(other.roomId).not.toBe(code);
