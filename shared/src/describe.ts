@@ -33,8 +33,11 @@ const T: Record<string, Teller> = {
     l === "en" ? `The AI labs could not pay: ${bn(e.data.shortfall, l)} of compute bills unpaid` : `Les labos d'IA n'ont pas pu payer : ${bn(e.data.shortfall, l)} de factures de calcul impayées`,
   lab_contract: (e, l, who) =>
     l === "en" ? `${who} signed a take-or-pay contract with the AI labs: ${n2(e.data.gw, l)} GW for ${e.data.quarters} quarters` : `${who} signe un contrat ferme avec les labos d'IA : ${n2(e.data.gw, l)} GW pour ${e.data.quarters} trimestres`,
-  debt_raised: (e, l, who) =>
-    l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${e.data.kind}) at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${e.data.kind}) à ${pct(e.data.rate, l)}`,
+  debt_raised: (e, l, who) => {
+    // Private-credit funds take up part of what is raised from the market: say which lender.
+    const from = e.data.holder && e.data.holder !== "market" ? (l === "en" ? ` from ${e.data.holder}` : ` auprès de ${e.data.holder}`) : "";
+    return l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${e.data.kind})${from} at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${e.data.kind})${from} à ${pct(e.data.rate, l)}`;
+  },
   borrow_refused: (e, l, who) => (l === "en" ? `${who} could not borrow (${e.data.kind}): ${e.data.reason}` : `${who} n'a pas pu emprunter (${e.data.kind}) : ${e.data.reason}`),
   refinanced: (e, l, who) =>
     l === "en" ? `${who} refinanced ${bn(e.data.amount, l)}: rate ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}` : `${who} refinance ${bn(e.data.amount, l)} : taux ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}`,

@@ -160,7 +160,82 @@ export function marketCap(c: Company): number {
   return c.bankrupt ? 0 : m(c.price * c.sharesOut);
 }
 
-/** A lender's net asset value (its fund's equity at market). */
+/**
+ * What one unit of par of a fixed-rate debt is worth against par now that the benchmark has moved
+ * since it was issued: (rate at issue − rate now) × its duration (years left, capped, × 0.8).
+ * Floating debts reprice every quarter and stay at par.
+ */
+export function rateMarkPerPar(s: GameState, d: Debt): number {
+  if (d.floating) return 0;
+  const issuedAt = d.rate - d.spread;
+  const years = Math.max(0, (d.maturity - s.round) / 4);
+  return Math.max(-0.6, (issuedAt - s.macro.benchmark) * Math.min(years, P.maxDurationYears) * 0.8);
+}
+
+/** The rate marks on the fixed-rate debts a fund holds, $B (gains when rates fall, losses when they rise). */
+export function rateMarks(s: GameState, holder: string): number {
+  let t = 0;
+  for (const d of s.debts) if (d.holder === holder && !d.floating) t += d.principal * rateMarkPerPar(s, d);
+  return m(t);
+}
+
+/** Private-credit appetite for GPU-backed loans: 0 when spreads blow out and the hype is gone. */
+export function gpuAppetite(s: GameState): number {
+  const mac = s.macro;
+  const a = mac.creditAppetite * (0.4 + mac.hype / 80) * (mac.hySpread < 0.08 ? 1 : 0.3);
+  return a < 0 ? 0 : a > 1.6 ? 1.6 : a;
+}
+
+/** The spread the market asks today on a debt like `d` to its borrower (a GPU-backed loan: over high yield, wider as private credit's appetite fades). */
+export function requiredSpread(s: GameState, d: Debt, b: Company): number {
+  if (d.kind === "gpu") return s.macro.hySpread + 0.025 / Math.max(0.3, gpuAppetite(s));
+  return marketSpread(s, b) + (d.kind === "bank" ? 0.005 : 0);
+}
+
+/**
+ * What a fund writes off a debt it holds, per unit of par (NAV only; a default turns it into a
+ * realised loss): the spread the market now asks beyond the debt's own, times its duration (years
+ * left, capped, × 0.8); for a GPU-backed loan at least the part its collateral would not cover in a
+ * fire sale. At most creditMarkCap. A risk transfer (SRT) on the debt takes its share of the mark.
+ */
+export function creditMarkPerPar(s: GameState, d: Debt): number {
+  return creditMarkWith(s, d, new Map());
+}
+
+/** Per-borrower figures a fund's marks share (spread asked, GPU cover), computed once per NAV. */
+type MarkCache = Map<string, { spread: number; cover: number } | null>;
+
+function creditMarkWith(s: GameState, d: Debt, cache: MarkCache): number {
+  let b = cache.get(d.borrower);
+  if (b === undefined) {
+    let c: Company | undefined;
+    for (const x of s.companies) if (x.id === d.borrower) c = x;
+    if (!c || c.bankrupt) b = null;
+    else {
+      const debt = gpuDebt(s, c.id);
+      b = { spread: marketSpread(s, c), cover: debt > 0 ? (P.fireSaleHaircut * gpuValue(c, s.macro)) / debt : 1 };
+    }
+    cache.set(d.borrower, b);
+  }
+  if (b === null) return 0;
+  const asked = d.kind === "gpu" ? s.macro.hySpread + 0.025 / Math.max(0.3, gpuAppetite(s)) : b.spread + (d.kind === "bank" ? 0.005 : 0);
+  const years = Math.max(0, (d.maturity - s.round) / 4);
+  let loss = Math.max(0, asked - d.spread) * Math.min(years, P.maxDurationYears) * 0.8;
+  if (d.kind === "gpu") loss = Math.max(loss, 1 - b.cover);
+  if (loss <= 0) return 0;
+  let protectedShare = 0;
+  if (s.srts.length > 0) for (const t of s.srts) if (t.debt === d.id) protectedShare += t.fraction;
+  return -Math.min(P.creditMarkCap, loss) * (1 - Math.min(1, protectedShare));
+}
+
+export function creditMarks(s: GameState, holder: string): number {
+  const cache: MarkCache = new Map();
+  let t = 0;
+  for (const d of s.debts) if (d.holder === holder) t += d.principal * creditMarkWith(s, d, cache);
+  return m(t);
+}
+
+/** A lender's net asset value: its fund's equity, with the debts it holds marked for rates and credit. */
 export function nav(s: GameState, c: Company): number {
-  return balanceSheet(s, c).equity;
+  return m(balanceSheet(s, c).equity + rateMarks(s, c.id) + creditMarks(s, c.id));
 }

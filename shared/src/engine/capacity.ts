@@ -2,7 +2,7 @@
 // requests exceed the quarter's energy: pro rata to the GW asked, rounded down to 0.01 GW.
 import type { OrderSheet } from "../schemas/orders.ts";
 import type { Ctx } from "./context.ts";
-import { marketQuote, addDebt } from "./lending.ts";
+import { marketQuote, addDebt, fundersOf } from "./lending.ts";
 import { m, r9 } from "./money.ts";
 import { P } from "./params.ts";
 import { MARKET, type Company } from "./types.ts";
@@ -56,7 +56,11 @@ export function startBuilds(ctx: Ctx, sheets: Record<string, OrderSheet>): void 
     if (spv) {
       const q = marketQuote(ctx.state, c, "spv");
       // The vehicle borrows and pays the builders; the company leases the site (interest = lease cost).
-      addDebt(ctx, c, MARKET, "spv", cost, q.spread, 20, 0, false);
+      for (const [holder, part] of fundersOf(ctx, c, "spv", cost)) {
+        // The vehicle's lenders pay the builders: cash leaves a fund that takes part, not the company.
+        if (holder !== MARKET) ctx.transfer(holder, MARKET, part, "vehicle funding");
+        addDebt(ctx, c, holder, "spv", part, q.spread, 20, 0, false);
+      }
     } else {
       ctx.transfer(c.id, MARKET, cost, "construction");
       c.cip = m(c.cip + cost);

@@ -6,6 +6,7 @@ import type { Ctx } from "./context.ts";
 import { issueShares } from "./equity.ts";
 import type { AcceptedOffer } from "./finance.ts";
 import { m, r9 } from "./money.ts";
+import { P } from "./params.ts";
 import type { Company } from "./types.ts";
 
 interface Want {
@@ -41,7 +42,9 @@ export function sellChips(ctx: Ctx, seller: Company, buyer: Company, lots: numbe
   if (inShares > 0) {
     // Vendor financing: the buyer pays part of the price with new shares the chipmaker keeps.
     issueShares(ctx, buyer, seller.id, inShares, buyer.price, "vendor financing", false);
-    buyer.news.push({ pct: r9(0.05 * (ctx.state.macro.hype / 50) - 0.03), why: `vendor financing from ${seller.id}` });
+    // Read by its size: shares worth 2 % of the buyer's market value or more get the full reaction.
+    const size = Math.min(1, inShares / Math.max(1e-6, 0.02 * buyer.price * buyer.sharesOut));
+    buyer.news.push({ pct: r9((0.05 * (ctx.state.macro.hype / 50) - 0.03) * size), why: `vendor financing from ${seller.id}` });
     ctx.event("vendor_financing", "circular", seller.id, { buyer: buyer.id, lots, inShares, inCash });
   }
   buyer.chips.push({ id: ctx.state.nextId++, gen: ctx.state.macro.generation, ageQ: 0, lots, unitCost: r9(price) });
@@ -85,7 +88,14 @@ export function runChipMarket(ctx: Ctx, sheets: Record<string, OrderSheet>, deal
     }
     const asked = wants.reduce((a, w) => a + w.lots, 0);
     const got = ration(wants.map((w) => w.lots), Math.max(0, supply));
-    if (asked > supply) ctx.event("chips_rationed", "chips", seller.id, { asked, supply, price: fab.listPrice });
+    if (asked > supply) {
+      ctx.event("chips_rationed", "chips", seller.id, { asked, supply, price: fab.listPrice });
+      // The market reads the order book: new demand beyond what the fabs make (and beyond last
+      // quarter's orders, already priced) is next quarters' sales.
+      const surprise = supply > 0 ? Math.min(1, (asked - Math.max(supply, fab.asked)) / supply) : 0;
+      if (surprise > 0) seller.news.push({ pct: r9(P.backlogCheer * surprise * (ctx.state.macro.hype / 50)), why: "orders beat supply" });
+    }
+    fab.asked = asked;
     wants.forEach((w, i) => sellChips(ctx, seller, w.buyer, got[i], fab.listPrice, w.sharesPct, "list"));
   }
 }

@@ -23,7 +23,7 @@ export function updateDemand(ctx: Ctx): void {
     labs.costs = r9(labs.costs * 1.04);
   }
   // The labs want more compute as long as money keeps coming; distress makes them cut back.
-  const labsGrowth = labs.distressed ? -0.25 : growth * 1.2;
+  const labsGrowth = labs.distressed ? -P.labsDistressCut : growth * 1.2;
   if (ctx.round > 1) labs.commitmentsGw = r9(Math.max(0.2, labs.commitmentsGw * (1 + labsGrowth)));
 }
 
@@ -37,7 +37,7 @@ export function signLabContracts(ctx: Ctx, sheets: Record<string, OrderSheet>): 
   let contracted = 0;
   for (const k of s.contracts) if (k.buyer === LABS && active(ctx, k)) contracted += k.gw;
   const appetite = labs.distressed ? 0 : Math.max(0, labs.commitmentsGw * Math.min(1, s.macro.hype / 60) - contracted);
-  const asks: { c: Company; gw: number; quarters: number }[] = [];
+  const asks: { c: Company; gw: number; quarters: number; capacity: number }[] = [];
   for (const c of ctx.alive()) {
     const sh = sheets[c.id];
     if (!sh || (sh.role !== "hyperscaler" && sh.role !== "neocloud") || !sh.labContract || sh.labContract.gw <= 0) continue;
@@ -48,7 +48,7 @@ export function signLabContracts(ctx: Ctx, sheets: Record<string, OrderSheet>): 
     // A seller may promise capacity it is still building: delivery risk is part of the game.
     const room = Math.max(0, runningGw(c) + building - sold);
     const gw = Math.min(sh.labContract.gw, room);
-    if (gw > 0) asks.push({ c, gw, quarters: sh.labContract.quarters });
+    if (gw > 0) asks.push({ c, gw, quarters: sh.labContract.quarters, capacity: runningGw(c) + building });
   }
   const total = asks.reduce((a, x) => a + x.gw, 0);
   const share = total > appetite ? appetite / total : 1;
@@ -61,7 +61,9 @@ export function signLabContracts(ctx: Ctx, sheets: Record<string, OrderSheet>): 
     }
     s.contracts.push({ id: ctx.newId("k"), seller: a.c.id, buyer: LABS, gw, price, ends: ctx.round + a.quarters - 1 });
     ctx.event("lab_contract", "labs", a.c.id, { gw, price, quarters: a.quarters });
-    a.c.news.push({ pct: r9(0.03 * (s.macro.hype / 50)), why: "signed a compute contract with the AI labs" });
+    // The market reads the deal by its size against the seller's capacity (a quarter of it or more: the full cheer).
+    const size = Math.min(1, gw / Math.max(0.1, 0.25 * a.capacity));
+    a.c.news.push({ pct: r9(0.03 * (s.macro.hype / 50) * size), why: "signed a compute contract with the AI labs" });
   }
 }
 

@@ -13,15 +13,15 @@ import { MARKET, type Company } from "./types.ts";
 function depth(ctx: Ctx): number {
   let lots = 0;
   for (const c of ctx.state.companies) for (const l of c.chips) lots += l.lots;
-  return Math.max(10, lots * 0.15);
+  return Math.max(10, lots * P.secondaryDepth);
 }
 
 /** Dump `lots` on the secondary market: the spot price falls with the size of the sale. */
-export function pressSpot(ctx: Ctx, lots: number): void {
+export function pressSpot(ctx: Ctx, lots: number, impact: number = P.forcedSaleImpact): void {
   if (lots <= 0) return;
   const mac = ctx.state.macro;
   const before = mac.gpuSpot;
-  mac.gpuSpot = r9(Math.max(P.spotFloor, before * Math.pow(1 - P.forcedSaleImpact, (lots * 10) / depth(ctx))));
+  mac.gpuSpot = r9(Math.max(P.spotFloor, before * Math.pow(1 - impact, (lots * 10) / depth(ctx))));
   ctx.state.history.forcedLots += lots;
 }
 
@@ -77,7 +77,9 @@ export function runCovenants(ctx: Ctx, failed: Map<string, string>): void {
       // Cure to 95 % of the covenant so the next wobble does not call again at once.
       const t = limit * 0.95;
       const excess = debt - t * value;
-      const fromCash = m(Math.min(excess, Math.max(0, c.cash - P.minCashBuffer)));
+      // It keeps a quarter's running costs in cash (at least minCashBuffer) and pays the rest of the call from the till.
+      const keep = Math.max(P.minCashBuffer, c.prev.opex + c.prev.interest);
+      const fromCash = m(Math.min(excess, Math.max(0, c.cash - keep)));
       let paid = fromCash > 0 ? payGpuLenders(ctx, c, fromCash) : 0;
       let lotsSold = 0;
       if (paid < excess - 1e-6) {

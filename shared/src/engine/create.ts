@@ -1,6 +1,6 @@
 // A new game: the scenario's macro state, the AI labs, and one company per seat from its profile.
 import type { Labs, Profile } from "../schemas/seeds.ts";
-import { balanceSheet, runningGw } from "./accounts.ts";
+import { balanceSheet, nav, runningGw } from "./accounts.ts";
 import { fundamentalValue, sentimentMultiple } from "./prices.ts";
 import { emptyQuarter, type Rules } from "./context.ts";
 import { m, r9 } from "./money.ts";
@@ -145,6 +145,7 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
       state.contracts.push({ id: `k${state.nextId++}`, seller: c.id, buyer, gw: k.gw, price: k.price, ends: k.quartersLeft });
     }
   }
+  fundsStartInvested(state, sc.funds.invested);
   // Demand and the labs are sized to the market the seats make, so any seat mix starts balanced.
   let capacity = 0;
   for (const c of state.companies) capacity += runningGw(c);
@@ -179,7 +180,7 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
       c.fundamental = r9(fundamentalValue(state, c, 1) / c.sharesOut);
     }
     if (c.fund) {
-      c.price = r9(c.equityBook / c.fund.units);
+      c.price = r9(nav(state, c) / c.fund.units);
       c.startPrice = c.price;
       c.fund.startNavPerUnit = c.price;
     }
@@ -198,6 +199,10 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
   h.capacityGw.push(r9(capacity));
 
   const rng = new Rng(state.rng);
+  // The game's hidden draw: will the AI revenue and the demand come? (Players see them as they arrive.)
+  const u = sc.uncertainty;
+  if (u.labsRevenue > 0) labs.revenueGrowth = r9(labs.revenueGrowth * Math.max(0, 1 + u.labsRevenue * rng.normal()));
+  if (u.demandGrowth > 0) state.macro.demandGrowthShock = r9(u.demandGrowth * rng.normal());
   state.news = dealCards(setup, 1, rng);
   state.rng = rng.state();
   return state;
@@ -232,7 +237,7 @@ function companyFromProfile(state: GameState, p: Profile, id: string, seat: numb
     coreMargin: p.coreMargin,
     coreGrowth: p.coreGrowth,
     fab: p.fab
-      ? { capLots: p.fab.lotsPerQuarter, unitCost: p.fab.unitCost, listPrice: p.fab.listPrice, pending: [], book: m(p.fab.lotsPerQuarter * P.fabLotCost * 0.5), vendorPct: 0 }
+      ? { capLots: p.fab.lotsPerQuarter, unitCost: p.fab.unitCost, listPrice: p.fab.listPrice, pending: [], book: m(p.fab.lotsPerQuarter * P.fabLotCost * 0.5), vendorPct: 0, asked: p.fab.lotsPerQuarter }
       : null,
     fund,
     equityBook: 0,
@@ -254,4 +259,36 @@ function companyFromProfile(state: GameState, p: Profile, id: string, seat: numb
   c.last.revenue = m(p.coreRevenue + aiEbitda + (p.fab ? p.fab.lotsPerQuarter * p.fab.listPrice : 0));
   c.last.aiRevenue = m(Math.max(0, aiEbitda));
   return c;
+}
+
+/**
+ * Funds start with `share` of their LP capital lent to the seated companies, as private credit and
+ * bond funds are invested, not in cash: they buy (at par) the neoclouds' GPU-backed loans first,
+ * then the neoclouds' notes, then the other seats' bonds, each debt split among the funds in
+ * proportion to what they have left.
+ */
+function fundsStartInvested(state: GameState, share: number): void {
+  const funds = state.companies.filter((c) => c.fund);
+  if (share <= 0 || funds.length === 0) return;
+  const left = new Map(funds.map((f) => [f.id, m(share * f.cash)]));
+  const isNeocloud = (id: string) => state.companies.some((c) => c.id === id && c.role === "neocloud");
+  const tiers: ((d: Debt) => boolean)[] = [(d) => d.kind === "gpu", (d) => d.kind === "bond" && isNeocloud(d.borrower), (d) => d.kind === "bond"];
+  for (const tier of tiers) {
+    for (const d of state.debts.filter((x) => x.holder === "market" && tier(x))) {
+      const avail = [...left.values()].reduce((a, b) => a + b, 0);
+      if (avail <= 1e-6) break;
+      const take = Math.min(d.principal, avail);
+      for (const f of funds) {
+        let part = m((take * left.get(f.id)!) / avail);
+        if (d.principal - part < 1e-5) part = d.principal;
+        if (part <= 0) continue;
+        state.debts.push({ ...d, id: `d${state.nextId++}`, holder: f.id, principal: part });
+        d.principal = m(d.principal - part);
+        f.cash = m(f.cash - part);
+        state.marketCash = m(state.marketCash + part);
+        left.set(f.id, m(left.get(f.id)! - part));
+      }
+    }
+  }
+  state.debts = state.debts.filter((d) => d.principal > 1e-9);
 }

@@ -49,7 +49,9 @@ export function declareDefault(ctx: Ctx, c: Company, reason: string): void {
 
   // Liquidation.
   const gpu = sellLots(ctx, c, Infinity);
-  pressSpot(ctx, gpu.lots);
+  const spotBefore = s.macro.gpuSpot;
+  // A bankrupt estate dumps the whole fleet at once: the market gives way faster than to a margin call.
+  pressSpot(ctx, gpu.lots, P.liquidationImpact);
   const dcProceeds = m(c.dcBook * P.dcRecovery);
   ctx.transfer(MARKET, c.id, dcProceeds, "data centers sold");
   const fabProceeds = c.fab ? m(c.fab.book * 0.3) : 0;
@@ -129,6 +131,7 @@ export function declareDefault(ctx: Ctx, c: Company, reason: string): void {
     contractsEnded: ended.length,
     backstopCalled: called,
     lotsDumped: gpu.lots,
+    spotBefore,
     spotAfter: r9(s.macro.gpuSpot),
   });
 }

@@ -104,5 +104,5 @@ export function coverShort(ctx: Ctx, c: Company, target: Company, fraction: numb
   k.value = m(k.value - carried);
   if (k.shares <= 1e-9) s.shorts = s.shorts.filter((x) => x !== k);
   target.flow = m(target.flow + cost);
-  ctx.event("short_covered", "equity", c.id, { target: target.id, cost, gain: m(carried - cost) });
+  ctx.event("short_covered", "equity", c.id, { target: target.id, shares, cost, gain: m(carried - cost) });
 }

@@ -1,10 +1,10 @@
 // The financing part of the sheets, resolved before spending so borrowed cash can buy chips:
 // accepted bilateral offers, repayments, market borrowing, equity, lenders' books and the LPs.
 import type { Offer, OrderSheet } from "../schemas/orders.ts";
-import { gpuDebt, gpuValue, nav } from "./accounts.ts";
+import { gpuDebt, gpuValue, nav, rateMarkPerPar, runningGw } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { buyStake, coverShort, investInLabs, issueShares, openShort } from "./equity.ts";
-import { addDebt, currentRate, marketQuote, payDown } from "./lending.ts";
+import { addDebt, currentRate, fundersOf, marketQuote, payDown } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { P } from "./params.ts";
 import { MARKET, type Company } from "./types.ts";
@@ -30,9 +30,12 @@ export function acceptedOffers(ctx: Ctx, sheets: Record<string, OrderSheet>): Ac
   return out;
 }
 
-/** A circular deal: the market reads the receiver's deal with its supplier as good news while hype lasts. */
-function cheer(ctx: Ctx, c: Company, why: string): void {
-  c.news.push({ pct: r9(0.05 * (ctx.state.macro.hype / 50) - 0.03), why });
+/**
+ * A circular deal: the market reads the receiver's deal with its supplier as good news while hype
+ * lasts, in proportion to the deal's size (`size`, 0..1, 1 for a deal that matters to the company).
+ */
+function cheer(ctx: Ctx, c: Company, why: string, size: number): void {
+  c.news.push({ pct: r9((0.05 * (ctx.state.macro.hype / 50) - 0.03) * clamp(size, 0, 1)), why });
 }
 
 export function executeOffers(ctx: Ctx, deals: AcceptedOffer[]): void {
@@ -61,13 +64,13 @@ export function executeOffers(ctx: Ctx, deals: AcceptedOffer[]): void {
         const amount = Math.min(offer.amount, a.cash);
         if (amount <= 0) break;
         issueShares(ctx, b, from, amount, b.price, `stake:${key}`);
-        if (a.role === "chipmaker") cheer(ctx, b, `stake from ${from}`);
+        if (a.role === "chipmaker") cheer(ctx, b, `stake from ${from}`, amount / Math.max(1e-6, 0.02 * b.price * b.sharesOut));
         break;
       }
       case "backstop": {
         ctx.state.backstops.push({ id: ctx.newId("b"), provider: from, protected: to, gw: offer.gw, price: offer.price, ends: ctx.round + offer.quarters - 1 });
         ctx.event("backstop_signed", "circular", to, { provider: from, gw: offer.gw, price: offer.price, quarters: offer.quarters });
-        cheer(ctx, b, `backstop from ${from}`);
+        cheer(ctx, b, `backstop from ${from}`, offer.gw / Math.max(0.1, 0.25 * runningGw(b)));
         break;
       }
       case "contract": {
@@ -95,7 +98,7 @@ export function applyFinanceOrders(ctx: Ctx, c: Company, sheet: OrderSheet): voi
       ctx.event("borrow_refused", "debt", c.id, { kind: b.kind, asked: b.amount, reason: q.why });
       continue;
     }
-    addDebt(ctx, c, MARKET, b.kind, amount, q.spread, b.quarters, q.maxLtv, true);
+    for (const [holder, part] of fundersOf(ctx, c, b.kind, amount)) addDebt(ctx, c, holder, b.kind, part, q.spread, b.quarters, q.maxLtv, true);
   }
   if (sheet.role === "lender") {
     applyLenderOrders(ctx, c, sheet);
@@ -128,20 +131,27 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
   const s = ctx.state;
   const fund = c.fund!;
   for (const b of sheet.bonds) {
-    // Buy the issuer's bonds from the market at par: a slice of a market-held bond changes hands.
+    // Buy the issuer's bonds from the market at their market price (par moved by the rate mark):
+    // a slice of a market-held bond changes hands. `amount` is the cash spent.
     let want = m(Math.min(b.amount, Math.max(0, c.cash)));
     for (const d of [...s.debts]) {
       if (want <= 0) break;
       if (d.borrower !== b.issuer || d.holder !== MARKET || d.kind !== "bond") continue;
-      const take = m(Math.min(want, d.principal));
-      ctx.transfer(c.id, MARKET, take, `bond:${d.id}`);
+      const px = 1 + rateMarkPerPar(s, d);
+      let take = m(Math.min(want / px, d.principal));
+      if (d.principal - take < 1e-5) take = d.principal; // no dust left with the market
+      const cost = m(take * px);
+      if (take <= 0 || cost <= 0) break;
+      ctx.transfer(c.id, MARKET, cost, `bond:${d.id}`);
+      // The par booked against the price paid: the difference is the mark the NAV adds back.
+      ctx.gain(c, take - cost);
       if (take >= d.principal) d.holder = c.id;
       else {
         d.principal = m(d.principal - take);
         s.debts.push({ ...d, id: ctx.newId("d"), holder: c.id, principal: take });
       }
-      want = m(want - take);
-      ctx.event("bonds_bought", "lender", c.id, { issuer: b.issuer, amount: take, rate: currentRate(ctx, d) });
+      want = m(want - cost);
+      ctx.event("bonds_bought", "lender", c.id, { issuer: b.issuer, amount: take, price: r9(px), rate: currentRate(ctx, d) });
     }
   }
   for (const t of sheet.srt) {

@@ -1,6 +1,8 @@
 // Who lends to whom, at what price: the outside credit market's answer to a borrower, and
 // the creation and repayment of debts. A claim is created once, with a holder and a borrower.
-import { gpuDebt, gpuValue, leverage, marketSpread, ratingIndex } from "./accounts.ts";
+import { gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, ratingIndex } from "./accounts.ts";
+import { P } from "./params.ts";
+import { MARKET } from "./types.ts";
 import type { Ctx } from "./context.ts";
 import { clamp, m, r9 } from "./money.ts";
 import type { Company, Debt, DebtKind, GameState } from "./types.ts";
@@ -14,11 +16,7 @@ export interface Quote {
   why: string;
 }
 
-/** Private-credit appetite for GPU-backed loans: 0 when spreads blow out and the hype is gone. */
-export function gpuAppetite(s: GameState): number {
-  const mac = s.macro;
-  return clamp(mac.creditAppetite * (0.4 + mac.hype / 80) * (mac.hySpread < 0.08 ? 1 : 0.3), 0, 1.6);
-}
+export { gpuAppetite } from "./accounts.ts";
 
 /** What the outside market would lend `c` now, and at what spread: players see the same quote. */
 export function marketQuote(s: GameState, c: Company, kind: DebtKind): Quote {
@@ -113,4 +111,40 @@ export function removeDebt(ctx: Ctx, d: Debt): void {
 
 export function currentRate(ctx: Ctx, d: Debt): number {
   return d.floating ? r9(ctx.state.macro.benchmark + d.spread) : d.rate;
+}
+
+/**
+ * Who funds `amount` of new market debt of `kind` to `borrower`: the seated funds take up the
+ * scenario's syndicated share of GPU-backed loans, neocloud bonds and off-balance-sheet vehicles,
+ * pro rata to their spare cash (cash beyond a tenth of NAV) and at most fundMaxExposure of their NAV
+ * in any one borrower; the market holds the rest. Returns [holder, amount] pairs.
+ */
+export function fundersOf(ctx: Ctx, borrower: Company, kind: DebtKind, amount: number): [string, number][] {
+  const s = ctx.state;
+  const share = ctx.rules.scenario.funds.syndicate;
+  const eligible = kind === "gpu" || kind === "spv" || (kind === "bond" && borrower.role === "neocloud");
+  if (share <= 0 || !eligible) return [[MARKET, amount]];
+  const room = new Map<string, number>();
+  for (const f of ctx.alive()) {
+    if (!f.fund || f.id === borrower.id) continue;
+    const n = nav(s, f);
+    if (n <= 0) continue;
+    let held = 0;
+    for (const d of s.debts) if (d.holder === f.id && d.borrower === borrower.id) held += d.principal;
+    const r = Math.min(f.cash - 0.1 * n, P.fundMaxExposure * n - held);
+    if (r > 0.05) room.set(f.id, r);
+  }
+  const total = [...room.values()].reduce((a, b) => a + b, 0);
+  if (total <= 0) return [[MARKET, amount]];
+  const taken = Math.min(total, share * amount);
+  const out: [string, number][] = [];
+  let left = amount;
+  for (const [id, r] of room) {
+    const part = m((taken * r) / total);
+    if (part <= 0) continue;
+    out.push([id, part]);
+    left = m(left - part);
+  }
+  if (left > 0) out.push([MARKET, left]);
+  return out;
 }

@@ -20,14 +20,37 @@ export const P = {
   spotAdjust: 0.5,
   /** Fraction the spot price falls per lot dumped, relative to a normal quarter's secondary-market depth. */
   forcedSaleImpact: 0.025,
+  /** The same for a defaulter's whole fleet dumped at once. */
+  liquidationImpact: 0.05,
+  /** Lots the secondary GPU market absorbs in a quarter, as a share of all lots in the game (at least 10). */
+  secondaryDepth: 0.06,
   spotFloor: 0.3,
   spiralMaxIterations: 12,
-  /** Cash a company keeps aside before paying margin calls from it. */
+  /** Cash a company keeps aside before paying margin calls from it (at least; a quarter's running costs and interest if more). */
   minCashBuffer: 0.2,
   /** Equity risk premium and long-run growth for the earnings multiple. */
   equityPremium: 0.05,
+  /** The long rate equities are discounted at: longRateWeight × the benchmark + the rest × neutralRate. */
+  longRateWeight: 0.2,
+  neutralRate: 0.035,
   longGrowth: 0.03,
   priceAdjust: 0.55,
+  /** Weight of the latest quarter in the smoothed earnings and revenue growth the market values. */
+  earningsSmoothing: 0.2,
+  growthSmoothing: 0.4,
+  /** The earnings multiple grows with revenue growth: × clamp(1 + growthWeight × growth, growthFloor, growthCap). */
+  growthWeight: 3,
+  growthFloor: 0.85,
+  growthCap: 2,
+  /** The AI labs in distress cut the compute they want by this share a quarter, and drain the hype by these points. */
+  labsDistressCut: 0.15,
+  labsDistressHype: 3,
+  /** Above 65 the hype is pulled down by this share of the excess a quarter: the doubts of a bubble grow with it. */
+  hypeFroth: 0.1,
+  /** Below 30 the hype is pulled back up by this share of the gap a quarter: bargain hunters, the bust bottoms out. */
+  hypeFloorPull: 0.5,
+  /** How far the hype moves valuations: at an AI exposure of 1, hype 80 lifts them ×1.6 and hype 20 cuts them ×0.63. */
+  sentimentSwing: 0.78,
   /** Share prices do not fall below this fraction of net asset value (distressed stocks trade below book). */
   assetFloor: 0.8,
   priceNoise: 0.03,
@@ -35,6 +58,14 @@ export const P = {
   /** Recovery on data-center shells sold in a default, fraction of book. */
   dcRecovery: 0.5,
   shortFeeAnnual: 0.02,
+  /** Funds mark the fixed-rate bonds they hold to the benchmark: duration is the years left, at most this. */
+  maxDurationYears: 7,
+  /** A fund takes up syndicated debt of one borrower up to this share of its NAV. */
+  fundMaxExposure: 0.3,
+  /** Funds mark the debts they hold as credit spreads widen (see creditMarkPerPar); GPU-backed loans at
+   * least by what a fire sale of the collateral would not cover (spot value × fireSaleHaircut). */
+  fireSaleHaircut: 0.85,
+  creditMarkCap: 0.7,
   issueDiscount: 0.05,
   buybackPremium: 0.02,
   /** LP money follows yields and hype: quarterly flow bounds as a fraction of NAV. */
@@ -42,7 +73,9 @@ export const P = {
   /** Spread widening at zero hype (stress premium), decimal: investment grade and high yield. */
   igStress: 0.012,
   hyStress: 0.05,
-  fabLotCost: 2.5,
+  fabLotCost: 12,
+  /** Price reaction when a chipmaker's orders exceed its supply and last quarter's orders: × that new excess (share of supply, at most 100 %) × hype/50. */
+  backlogCheer: 0.4,
   fabDelay: 2,
   ratingSpreads: [0.5, 0.8, 1.25, 0.8, 1.0, 1.7] as const,
   /** Net debt ÷ annual EBITDA thresholds for AA, A, BBB, BB, B; above is CCC. */

@@ -6,7 +6,7 @@ import type { Ctx } from "./context.ts";
 import { lpFlow } from "./finance.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { P } from "./params.ts";
-import { LABS, type Company, type GameState } from "./types.ts";
+import { LABS, MARKET, type Company, type GameState } from "./types.ts";
 
 /** GPU spot drifts toward what a lot earns: compute price × utilisation, and the new-chip list price. */
 export function driftSpot(ctx: Ctx): void {
@@ -20,11 +20,15 @@ export function driftSpot(ctx: Ctx): void {
   ctx.event("gpu_spot", "collateral", undefined, { before, after: mac.gpuSpot, target: r9(target) });
 }
 
-/** LP money follows the fund's yield over the benchmark and the hype. */
+/** The fund manager takes its management fee; then LP money follows the fund's yield over the benchmark and the hype. */
 export function lpFlows(ctx: Ctx): void {
   const mac = ctx.state.macro;
   for (const c of ctx.alive()) {
     if (!c.fund) continue;
+    const before = nav(ctx.state, c);
+    if (before <= 0) continue;
+    const fee = ctx.transfer(c.id, MARKET, Math.min(m((before * ctx.rules.scenario.funds.feeAnnual) / 4), Math.max(0, c.cash)), "management fee");
+    ctx.expense(c, fee, "other");
     const n = nav(ctx.state, c);
     if (n <= 0) continue;
     const yieldAnnual = (4 * c.last.interestIncome) / n;
@@ -34,11 +38,14 @@ export function lpFlows(ctx: Ctx): void {
 }
 
 /** How much of a company's value the AI story drives (and so how much sentiment moves it). */
-export const EXPOSURE = { chipmaker: 1.0, hyperscaler: 0.25, neocloud: 1.4, lender: 0 } as const;
+export const EXPOSURE = { chipmaker: 1.3, hyperscaler: 0.25, neocloud: 1.4, lender: 0 } as const;
 
-/** Hype above 50 lifts the AI-exposed valuations, hype below 50 sinks them. */
+/**
+ * Hype above 50 lifts the AI-exposed valuations, hype below 50 sinks them, by the same factor either
+ * way in logs (multiples expand and contract by ratios): e^(sentimentSwing × exposure × (hype − 50)/50).
+ */
 export function sentimentMultiple(c: Company, hype: number): number {
-  return Math.max(0.3, 1 + EXPOSURE[c.role] * ((hype - 50) / 50));
+  return Math.exp(P.sentimentSwing * EXPOSURE[c.role] * ((hype - 50) / 50));
 }
 
 /** What the assets would fetch, plus a slice of the contracted backlog, less every debt. */
@@ -53,8 +60,10 @@ export function fundamentalValue(s: GameState, c: Company, round: number): numbe
   // Smoothed earnings, so one odd quarter does not swing the valuation alone.
   const earnings = 4 * c.earnings;
   const growth = c.growth;
-  const multiple = 1 / Math.max(0.03, s.macro.benchmark + P.equityPremium - P.longGrowth);
-  const byEarnings = Math.max(0, earnings) * multiple * clamp(1 + 3 * growth, 0.5, 2);
+  // Equities discount at long rates, which move less than the policy rate: a blend with the neutral rate.
+  const longRate = P.longRateWeight * s.macro.benchmark + (1 - P.longRateWeight) * P.neutralRate;
+  const multiple = 1 / Math.max(0.03, longRate + P.equityPremium - P.longGrowth);
+  const byEarnings = Math.max(0, earnings) * multiple * clamp(1 + P.growthWeight * growth, P.growthFloor, P.growthCap);
   // Net debt is subtracted, net cash added: $50B more in the till is worth $50B more.
   const byEarningsEquity = byEarnings - (onBalanceDebt(s, c.id) + offBalanceDebt(s, c.id) - c.cash);
   return Math.max(0, byEarningsEquity, assetValue(s, c, round));
@@ -73,14 +82,16 @@ export function updatePrices(ctx: Ctx): number {
       continue;
     }
     const quarterGrowth = c.prev.revenue > 0 ? clamp(c.last.revenue / c.prev.revenue - 1, -0.3, 0.3) : 0;
-    c.growth = r9(0.6 * c.growth + 0.4 * quarterGrowth);
-    c.earnings = m(0.6 * c.earnings + 0.4 * (c.last.netIncome - c.last.otherGains));
+    c.growth = r9((1 - P.growthSmoothing) * c.growth + P.growthSmoothing * quarterGrowth);
+    c.earnings = m((1 - P.earningsSmoothing) * c.earnings + P.earningsSmoothing * (c.last.netIncome - c.last.otherGains));
     const fundamentalPerShare = fundamentalValue(s, c, ctx.round) / c.sharesOut;
     c.fundamental = r9(fundamentalPerShare);
     const sentiment = sentimentMultiple(c, mac.hype);
     // Gloom sinks the going-concern value, not the cash in the till: a stock does not trade far
     // below what its net assets would fetch.
-    const floor = (P.assetFloor * Math.max(0, assetValue(s, c, ctx.round))) / c.sharesOut;
+    // Cash counts in full, the other net assets at assetFloor of their value.
+    const av = Math.max(0, assetValue(s, c, ctx.round));
+    const floor = (P.assetFloor * av + (1 - P.assetFloor) * clamp(c.cash, 0, av)) / c.sharesOut;
     const target = Math.max(0.01, fundamentalPerShare * sentiment, floor);
     const before = c.price;
     let p = before * Math.pow(target / before, P.priceAdjust);
@@ -131,9 +142,9 @@ export function updateHype(ctx: Ctx, aiReturn: number, defaultsThisRound: number
   const before = mac.hype;
   const momentum = 15 * clamp(aiReturn, -0.4, 0.4);
   const disappointment = mac.utilisation < 0.9 ? Math.max(-8, -20 * (0.9 - mac.utilisation)) : 1;
-  const labsPain = ctx.state.labs.distressed ? -5 : 0;
+  const labsPain = ctx.state.labs.distressed ? -P.labsDistressHype : 0;
   // Pull back toward 50, harder the frothier it gets: the doubts of a bubble grow with it.
-  const revert = 0.08 * (50 - mac.hype) - 0.2 * Math.max(0, mac.hype - 65) + 0.3 * Math.max(0, 30 - mac.hype);
+  const revert = 0.08 * (50 - mac.hype) - P.hypeFroth * Math.max(0, mac.hype - 65) + P.hypeFloorPull * Math.max(0, 30 - mac.hype);
   const drain = -8 * defaultsThisRound - 1.5 * marginCallsThisRound;
   // Sentiment turns over quarters, not overnight: at most 15 points down or 12 up a quarter (cards aside).
   // Pessimism has less left to destroy as the hype runs out: the falls shrink near zero.

@@ -129,10 +129,11 @@ function raiseCash(ctx: Ctx, c: ReturnType<Ctx["co"]>, failed: Map<string, strin
     // Each sale repays the GPU lenders their share, so the LTV is unchanged; the rest is cash.
     const need = -c.cash / (1 - ltv);
     const sale = sellLots(ctx, c, need);
+    const spotBefore = s.macro.gpuSpot;
     pressSpot(ctx, sale.lots);
     const toLenders = m(Math.min(sale.proceeds * ltv, gpuDebt(s, c.id)));
     for (const d of s.debts.filter((x) => x.borrower === c.id && x.kind === "gpu")) payDown(ctx, d, (toLenders * d.principal) / Math.max(1e-9, debt), "collateral sale");
-    ctx.event("forced_sale", "collateral", c.id, { lots: sale.lots, proceeds: sale.proceeds, toLenders, spotAfter: s.macro.gpuSpot, reason: "cash shortfall" });
+    ctx.event("forced_sale", "collateral", c.id, { lots: sale.lots, proceeds: sale.proceeds, toLenders, spotBefore, spotAfter: s.macro.gpuSpot, reason: "cash shortfall" });
   }
   if (c.cash < -1e-6) failed.set(c.id, `ran out of cash (short by ${(-c.cash).toFixed(2)} $B) and no one would lend`);
 }

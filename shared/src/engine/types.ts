@@ -60,6 +60,8 @@ export interface Fab {
   pending: { round: number; lots: number }[];
   book: number;
   vendorPct: number;
+  /** Lots ordered at list price last quarter (the order book the market last read). */
+  asked: number;
 }
 
 export interface Fund {

@@ -125,6 +125,31 @@ export const Scenario = z
         creditAppetite: z.number().min(0).max(3).default(1),
       })
       .strict(),
+    /** How the private-credit and bond funds stand in this market. */
+    funds: z
+      .object({
+        /** Share of each fund's LP capital already lent at the start: the seated neoclouds' GPU-backed loans first, then the seated companies' bonds. */
+        invested: z.number().min(0).max(0.9).default(0),
+        /** Management fee, a share of NAV a year taken quarterly: what LPs earn is net of it. */
+        feeAnnual: z.number().min(0).max(0.05).default(0),
+        /**
+         * Share of the GPU-backed loans, neocloud bonds and off-balance-sheet vehicles raised from the
+         * market that the seated funds take up (private credit is that market), as far as their
+         * spare cash and a per-borrower limit allow.
+         */
+        syndicate: z.number().min(0).max(1).default(0),
+      })
+      .strict()
+      .default({ invested: 0, feeAnnual: 0, syndicate: 0 }),
+    /**
+     * What nobody knows at the start and the seeded generator draws once per game: how fast the AI
+     * labs' revenue will grow (its growth × (1 + labsRevenue × a normal draw)) and a lasting shock to
+     * the quarterly growth of compute demand (demandGrowth × a normal draw). Both 0: the path is known.
+     */
+    uncertainty: z
+      .object({ labsRevenue: z.number().min(0).max(2).default(0), demandGrowth: z.number().min(0).max(0.05).default(0) })
+      .strict()
+      .default({ labsRevenue: 0, demandGrowth: 0 }),
     labs: z.string(),
     /** Cards dealt each round (1-based rounds). */
     schedule: z.array(z.object({ round: z.number().int().min(1), cards: z.array(z.string()).min(1) }).strict()),
