@@ -1,0 +1,201 @@
+// The connection to the game server (@colyseus/sdk 0.18): create, join by code, and come back
+// after a reload. The reconnection token is kept in localStorage under the room's code, and the
+// URL carries ?join=CODE while in a room, so a reload (or the shared link) returns to the seat.
+import { Client, type Room } from "@colyseus/sdk";
+import { ROOM_NAME } from "../../shared/src/protocol/messages.ts";
+import type { CreateOptionsInput } from "../../shared/src/protocol/messages.ts";
+import { lang } from "./i18n.ts";
+import { conn, notice, sessionId, state } from "./store.ts";
+import type { StateJ } from "./types.ts";
+
+const TOKEN_KEY = (code: string) => `boomloop:token:${code}`;
+const LAST_KEY = "boomloop:last";
+
+let client: Client | null = null;
+let room: Room | null = null;
+/** Set when we leave on purpose (no "connection lost" then). */
+let leaving = false;
+
+function sdk(): Client {
+  if (!client) client = new Client(`${location.protocol}//${location.host}`);
+  return client;
+}
+
+export function currentRoom(): Room | null {
+  return room;
+}
+
+export interface Reply {
+  ok: boolean;
+  error?: { code: string; message: string; field?: string; issues?: { field: string; message: string }[] };
+}
+
+/** Sends a message and waits for the server's verdict ({ok} or {ok:false, error}). */
+export async function request(type: string, payload: unknown = {}): Promise<Reply> {
+  if (!room) return { ok: false, error: { code: "not_connected", message: "not connected" } };
+  try {
+    return (await room.request(type, payload, { timeout: 10_000 } as never)) as Reply;
+  } catch (e) {
+    return { ok: false, error: { code: "timeout", message: (e as Error).message || "no answer from the server" } };
+  }
+}
+
+let scheduled = false;
+function mirror() {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    const raw = room?.state as { toJSON(): StateJ } | undefined;
+    // Wait for the first full state (players, seats, settings) before showing the room.
+    if (raw && (raw as unknown as StateJ).seats) {
+      const json = raw.toJSON();
+      json.players ??= {};
+      json.seats ??= [];
+      json.companies ??= [];
+      json.events ??= [];
+      json.hype ??= [];
+      json.news ??= [];
+      state.value = json;
+    }
+  });
+}
+
+function attach(r: Room) {
+  room = r;
+  leaving = false;
+  // The SDK retries a dropped connection by itself once the room has been up this long (default 5 s).
+  r.reconnection.minUptime = 1000;
+  sessionId.value = r.sessionId;
+  conn.value = "connected";
+  localStorage.setItem(TOKEN_KEY(r.roomId), r.reconnectionToken);
+  localStorage.setItem(LAST_KEY, r.roomId);
+  const url = new URL(location.href);
+  if (url.searchParams.get("join") !== r.roomId) {
+    url.searchParams.set("join", r.roomId);
+    history.replaceState(null, "", url.pathname + url.search);
+  }
+  r.onStateChange(() => mirror());
+  if (r.state) mirror();
+  r.onMessage("error", (e: { message?: string }) => {
+    notice.value = { kind: "error", text: e?.message ?? "error" };
+  });
+  r.onDrop(() => {
+    conn.value = "reconnecting";
+  });
+  r.onReconnect(() => {
+    conn.value = "connected";
+    localStorage.setItem(TOKEN_KEY(r.roomId), r.reconnectionToken);
+    mirror();
+  });
+  r.onLeave((code: number) => {
+    if (room !== r) return;
+    if (leaving || code === 1000 || code === 4000) {
+      conn.value = "idle";
+      return;
+    }
+    conn.value = "lost";
+  });
+  r.onError((_code: number, message?: string) => {
+    notice.value = { kind: "error", text: message ?? "connection error" };
+  });
+}
+
+function playerName(): string | undefined {
+  const n = (localStorage.getItem("boomloop:name") ?? "").trim();
+  return n ? n.slice(0, 24) : undefined;
+}
+
+export async function createRoom(options: CreateOptionsInput): Promise<Room> {
+  conn.value = "connecting";
+  try {
+    const r = await sdk().create(ROOM_NAME, { ...options, name: playerName() });
+    attach(r);
+    return r;
+  } catch (e) {
+    conn.value = "idle";
+    throw e;
+  }
+}
+
+export async function joinRoom(code: string): Promise<Room> {
+  conn.value = "connecting";
+  try {
+    const r = await sdk().joinById(code, { name: playerName() });
+    attach(r);
+    return r;
+  } catch (e) {
+    conn.value = "idle";
+    throw e;
+  }
+}
+
+/** Back to a room we were in (after a reload): true if the seat was resumed. */
+export async function resume(code: string): Promise<boolean> {
+  const token = localStorage.getItem(TOKEN_KEY(code));
+  if (!token) return false;
+  conn.value = "reconnecting";
+  try {
+    const r = await sdk().reconnect(token);
+    attach(r);
+    return true;
+  } catch {
+    localStorage.removeItem(TOKEN_KEY(code));
+    conn.value = "idle";
+    return false;
+  }
+}
+
+/** On page load: the room of ?join=CODE (resumed if we were in it, else joined), or the last room we were in. */
+export async function boot(): Promise<void> {
+  const url = new URL(location.href);
+  const code = (url.searchParams.get("join") ?? "").trim().toUpperCase();
+  if (code) {
+    if (await resume(code)) return;
+    try {
+      await joinRoom(code);
+    } catch (e) {
+      notice.value = { kind: "error", text: `${code}: ${(e as Error).message}` };
+      clearUrl();
+    }
+    return;
+  }
+  const last = localStorage.getItem(LAST_KEY);
+  if (last && localStorage.getItem(TOKEN_KEY(last))) {
+    if (!(await resume(last))) localStorage.removeItem(LAST_KEY);
+  }
+}
+
+function clearUrl() {
+  const url = new URL(location.href);
+  url.searchParams.delete("join");
+  history.replaceState(null, "", url.pathname + url.search);
+}
+
+export async function leaveRoom(): Promise<void> {
+  const r = room;
+  leaving = true;
+  if (r) {
+    localStorage.removeItem(TOKEN_KEY(r.roomId));
+    localStorage.removeItem(LAST_KEY);
+  }
+  room = null;
+  state.value = null;
+  conn.value = "idle";
+  clearUrl();
+  try {
+    await r?.leave(true);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** After "connection lost": try the saved token once more. */
+export async function retry(): Promise<void> {
+  const code = state.value?.code ?? localStorage.getItem(LAST_KEY) ?? "";
+  if (code && (await resume(code))) return;
+  await leaveRoom();
+}
+
+// Debug/test hook: the e2e tests read the room from here.
+(globalThis as { __boomloop?: unknown }).__boomloop = { room: () => room, lang: () => lang.value };
