@@ -28,6 +28,16 @@ function replayFor(ms: number, copy: boolean): { rounds: number; perSecond: numb
   return { rounds, perSecond: Math.round(rounds / ((performance.now() - t0) / 1000)) };
 }
 
+/** The machine's speed on a fixed integer loop (1e8 additions), so figures from different runs compare. */
+function machineLoopMs(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x = (x + i) | 0;
+  if (x === 42) console.log(""); // keeps the loop from being optimised away
+  return Math.round(performance.now() - t);
+}
+
+const loopMs = machineLoopMs();
 const engine = replayFor(budgetMs, false);
 const parsing = replayFor(budgetMs / 2, true);
 
@@ -47,6 +57,7 @@ const out = {
   gamesTimed: games,
   stateBytes: JSON.stringify(createGame(setup, seats, 1)).length,
   node: process.version,
+  machineLoopMs: loopMs,
 };
 if (f.json) console.log(JSON.stringify(out));
 else {
@@ -54,4 +65,5 @@ else {
   console.log(`engine, parsing every sheet too: ${out.engineRoundsPerSecondParsingSheets.toLocaleString("en")} rounds/s`);
   console.log(`whole 12-round bot game, decisions included: ${out.botGameMs} ms (${games} games)`);
   console.log(`state size: ${out.stateBytes} bytes of JSON at the start; node ${process.version}`);
+  console.log(`machine: 1e8 integer additions in ${out.machineLoopMs} ms (about 100 ms on an unloaded modern core)`);
 }

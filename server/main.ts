@@ -7,7 +7,10 @@ import { dirname, join } from "node:path";
 import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import pkg from "../package.json" with { type: "json" };
-import { ROOM_NAME } from "../shared/src/protocol/index.ts";
+import { CLASSROOM_ROOM, ROOM_NAME } from "../shared/src/protocol/index.ts";
+import { classroomFiles } from "./classroom/http.ts";
+import { ClassroomRoom } from "./classroom/room.ts";
+import { SessionStore } from "./classroom/store.ts";
 import { DEFAULT_ROOM_CONFIG, liveRooms, MarketRoom, type RoomConfig } from "./room.ts";
 import { defaultStaticDir, joinLinks, sendJson, staticFiles } from "./http.ts";
 
@@ -22,6 +25,8 @@ export interface GameServerOptions {
   room?: Partial<RoomConfig>;
   /** Largest WebSocket frame accepted; a bigger one closes the connection (default 16 KB). */
   maxPayloadBytes?: number;
+  /** The SQLite file of class sessions (default: BOOMLOOP_DB, else data/boomloop.sqlite; ":memory:" keeps nothing). */
+  dbPath?: string;
   /** Install SIGINT/SIGTERM handlers that shut the server down (default true; tests pass false). */
   signals?: boolean;
 }
@@ -48,6 +53,7 @@ export function health() {
 export async function startGameServer(opts: GameServerOptions = {}): Promise<GameServer> {
   const config: RoomConfig = { ...DEFAULT_ROOM_CONFIG, ...opts.room };
   const files = staticFiles(opts.staticDir ?? defaultStaticDir(ROOT));
+  const store = new SessionStore(opts.dbPath ?? process.env.BOOMLOOP_DB ?? join(ROOT, "data", "boomloop.sqlite"));
   const transport = new WebSocketTransport({ maxPayload: opts.maxPayloadBytes ?? 16 * 1024 });
   const server = new Server({
     transport,
@@ -58,6 +64,7 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
       // A route for "/" itself, so Colyseus does not install its own banner there.
       app.get("/", (req, res) => files(req, res, () => sendJson(res, 404, { error: "no client page" })));
       app.use(joinLinks);
+      app.use(classroomFiles(store));
       app.use(files);
     },
   });
@@ -65,6 +72,10 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
     override config = config;
   }
   server.define(ROOM_NAME, ConfiguredMarketRoom);
+  class ConfiguredClassroom extends ClassroomRoom {
+    override store = store;
+  }
+  server.define(CLASSROOM_ROOM, ConfiguredClassroom);
   // Colyseus only listens for server errors once listening: a busy port would hang listen().
   let onError: (e: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => {
@@ -79,6 +90,9 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
     server,
     port: addr.port,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${addr.port}`,
-    close: () => server.gracefullyShutdown(false),
+    close: async () => {
+      await server.gracefullyShutdown(false);
+      store.close();
+    },
   };
 }

@@ -18,6 +18,8 @@ import {
   stateHash,
   balanceSheet,
   chipLots,
+  endGameNow,
+  injectCard,
   marketCap,
   type GameEvent,
   type GameState,
@@ -47,7 +49,10 @@ import {
   type ResolvedSeat,
 } from "../shared/src/protocol/index.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../seeds/index.ts";
+import { seatBook } from "../shared/src/preview/book.ts";
+import { leverage, ltv, maxLtvOf, rating } from "../shared/src/engine/accounts.ts";
 import { joinPath } from "./http.ts";
+import { newRoomCode, releaseRoomCode } from "./codes.ts";
 import { CompanyState, EventState, MacroState, MarketState, OfferState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
 
 /** Server-side settings of every room (not the client's to choose). */
@@ -62,8 +67,10 @@ export interface RoomConfig {
 
 export const DEFAULT_ROOM_CONFIG: RoomConfig = { reconnectSeconds: 120, maxMessagesPerSecond: 20, maxMessageBytes: 8 * 1024 };
 
-const CODES_SET = "boomloop:room-codes";
 const MAX_EVENTS = 200;
+/** Events kept for the end-of-game debrief, and at most how many. */
+const MOMENT_TYPES = new Set(["card", "default", "margin_call", "labs_missed_payment", "new_generation", "backstop_called", "build_delayed"]);
+const MAX_MOMENTS = 120;
 
 type Reply = { ok: true } | { ok: false; error: ErrorReply };
 const OK: Reply = { ok: true };
@@ -88,6 +95,24 @@ interface SeatRound {
   accepts: string[];
 }
 
+/** A quarter once resolved, as a classroom session records it. */
+export interface RoundRecord {
+  round: number;
+  sheets: Record<string, OrderSheet>;
+  state: GameState;
+  events: GameEvent[];
+}
+
+/**
+ * Set by a classroom session that runs this market: the session holds the host powers, seats
+ * its students by ticket, paces the phases and records every quarter.
+ */
+export interface MarketController {
+  /** Join ticket → seat index. */
+  tickets: Map<string, number>;
+  onRound(r: RoundRecord): void;
+}
+
 /** Live rooms of this process, for /healthz. */
 export const liveRooms = new Set<MarketRoom>();
 
@@ -99,6 +124,11 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   private resolved: ResolvedSeat[] = [];
   private game: GameState | null = null;
   private timer: Delayed | null = null;
+  /** What the running timer will do, kept so a pause can resume it. */
+  private pending: (() => void) | null = null;
+  /** Milliseconds left on the timer while paused. */
+  private pausedLeft = 0;
+  private controller: MarketController | null = null;
   private offers = new Map<string, LiveOffer>();
   private rounds: SeatRound[] = [];
   /** Each player's view, by session id (it outlives a connection: a reconnected client keeps it). */
@@ -119,7 +149,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     this.opts = opts;
     this.resolved = seats.seats;
 
-    this.roomId = await this.newCode();
+    this.roomId = await newRoomCode(this.presence);
     this.maxMessagesPerSecond = this.config.maxMessagesPerSecond;
     if (opts.private) await this.setPrivate(true);
 
@@ -153,15 +183,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   override async onDispose() {
     liveRooms.delete(this);
     this.timer?.clear();
-    await this.presence.srem(CODES_SET, this.roomId);
-  }
-
-  private async newCode(): Promise<string> {
-    const taken = new Set(await this.presence.smembers(CODES_SET));
-    let code = makeRoomCode(randomInt);
-    while (taken.has(code)) code = makeRoomCode(randomInt);
-    await this.presence.sadd(CODES_SET, code);
-    return code;
+    await releaseRoomCode(this.presence, this.roomId);
   }
 
   // ---------------------------------------------------------------- clients
@@ -175,6 +197,13 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     this.state.players.set(client.sessionId, p);
     client.view = new StateView();
     this.views.set(client.sessionId, client.view);
+    if (this.controller) {
+      // A classroom's market: its session is the host; a student's ticket names its seat.
+      const ticket = o.success ? o.data.ticket : undefined;
+      const seat = ticket !== undefined ? this.controller.tickets.get(ticket) : undefined;
+      if (seat !== undefined) this.claimSeat(p, seat);
+      return;
+    }
     if (!this.hostPlayer()) this.setHost(p);
     // In the lobby a newcomer sits at the first free seat; once the game runs it watches, and may
     // take over a bot's seat between two quarters (takeSeat).
@@ -199,7 +228,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     const p = this.state.players.get(client.sessionId);
     if (!p) return;
     this.setConnected(p, true);
-    if (!this.hostPlayer()) this.setHost(p);
+    if (!this.hostPlayer() && !this.controller) this.setHost(p);
     const seat = this.seatOf(p);
     if (seat) this.refreshPrivate(seat);
   }
@@ -330,6 +359,15 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     if (co?.bankrupt) return fail(errorReply("seat_bankrupt", `takeSeat: ${seat.company} is bankrupt; choose a company still in the game`, { type: "takeSeat", field: "seat" }));
     this.seatPlayer(p, m.seat);
     return OK;
+  }
+
+  /** A ticket holder's seat: taken back from the bot or from an earlier connection of the same ticket. */
+  private claimSeat(p: PlayerState, index: number) {
+    const seat = this.state.seats[index];
+    if (!seat) return;
+    const old = seat.player ? this.state.players.get(seat.player) : undefined;
+    if (old && old !== p) this.unseat(old);
+    this.seatPlayer(p, index);
   }
 
   private seatAvailable(index: number, p: PlayerState, type: ClientMessageType): ErrorReply | null {
@@ -479,6 +517,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
 
   /** The host role goes to another connected human when the host is gone or disconnected. */
   private passHostIfGone() {
+    if (this.controller) return; // a classroom's market has no host among its players
     const h = this.hostPlayer();
     if (h && h.connected) return;
     const players = [...this.state.players.values()].filter((p) => p.connected && p !== h);
@@ -511,6 +550,9 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     v.sheet = sheet + " ";
     v.sheet = sheet;
     v.sheetRound = v.sheetRound;
+    const book = v.book;
+    v.book = book + " ";
+    v.book = book;
   }
 
   // ---------------------------------------------------------------- the game
@@ -549,12 +591,132 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   private schedule(seconds: number, fn: () => void) {
     this.timer?.clear();
     const ms = Math.max(0, Math.round(seconds * 1000));
+    this.pending = fn;
+    if (this.state.paused) {
+      this.pausedLeft = ms;
+      this.state.deadline = 0;
+      return;
+    }
     this.state.deadline = Date.now() + ms;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
+      this.pending = null;
       fn();
     }, ms);
   }
+
+  // ---------------------------------------------------------------- a classroom's pacing
+
+  /** Hands the host powers to a classroom session: it seats students by ticket and paces the game. */
+  manage(c: MarketController) {
+    this.controller = c;
+    // The session disposes its markets; one whose students have all left keeps running on bots.
+    this.autoDispose = false;
+    const host = this.hostPlayer();
+    if (host) host.host = false;
+    this.state.host = "";
+    this.state.managed = true;
+  }
+
+  get managed(): boolean {
+    return this.controller !== null;
+  }
+
+  /** The classroom renamed the student who plays this seat. */
+  renameSeat(index: number, name: string): void {
+    const seat = this.state.seats[index];
+    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
+    if (!seat || !p) return;
+    p.name = name;
+    seat.playerName = name;
+  }
+
+  /** The classroom moved or removed the student of this seat: a bot plays it from now on. */
+  releaseSeat(index: number): void {
+    const seat = this.state.seats[index];
+    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
+    if (p) this.unseat(p);
+    if (seat && this.game) {
+      seat.bot = true;
+      seat.playerName = "Bot";
+    }
+  }
+
+  /** Starts the game whoever is ready: bots take the seats whose students have not arrived. */
+  startManaged(): string | null {
+    if (this.state.phase !== "lobby") return "the game has already started";
+    this.startGame();
+    return null;
+  }
+
+  pause(): void {
+    if (this.state.paused || !this.game || this.state.finished) return;
+    this.state.paused = true;
+    if (this.timer) {
+      this.pausedLeft = Math.max(0, this.state.deadline - Date.now());
+      this.timer.clear();
+      this.timer = null;
+    }
+    this.state.deadline = 0;
+  }
+
+  resume(): void {
+    if (!this.state.paused) return;
+    this.state.paused = false;
+    const fn = this.pending;
+    if (fn) this.schedule(this.pausedLeft / 1000, fn);
+  }
+
+  /** More time for the current phase (paused or not). */
+  addTime(seconds: number): void {
+    if (!this.pending || !this.game || this.state.finished) return;
+    if (this.state.paused) {
+      this.pausedLeft += seconds * 1000;
+      return;
+    }
+    const left = Math.max(0, this.state.deadline - Date.now());
+    this.schedule(left / 1000 + seconds, this.pending);
+  }
+
+  /** Ends the current phase now: stragglers in the decide phase play their default sheet. */
+  closePhase(): void {
+    const fn = this.pending;
+    if (!fn || !this.game || this.state.finished) return;
+    this.timer?.clear();
+    this.timer = null;
+    this.pending = null;
+    this.state.paused = false;
+    fn();
+  }
+
+  /** A card from the deck joins the news of the quarter being played (or the next one). */
+  injectCard(cardId: string): string | null {
+    if (!this.game || this.state.finished) return "no game is running";
+    if (this.state.phase === "resolve") return "the quarter is being resolved; try again in a moment";
+    try {
+      this.game = injectCard(this.setup, this.game, cardId);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    this.state.news.clear();
+    for (const id of this.game.news) this.state.news.push(id);
+    return null;
+  }
+
+  /** Ends the game after the quarters already played: the scores stand as they are. */
+  endNow(): void {
+    if (!this.game || this.state.finished) return;
+    this.timer?.clear();
+    this.timer = null;
+    this.pending = null;
+    this.state.paused = false;
+    this.game = endGameNow(this.game);
+    this.publish([]);
+    this.state.phase = "ended";
+    this.state.finished = true;
+    this.state.deadline = 0;
+  }
+
 
   private startNews() {
     const g = this.game!;
@@ -778,6 +940,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     this.orderLog.push(sheets);
     this.game = r.state;
     this.publish(r.events);
+    this.controller?.onRound({ round: r.state.round, sheets, state: r.state, events: r.events });
     if (r.state.finished) {
       this.state.phase = "ended";
       this.state.finished = true;
@@ -862,6 +1025,12 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       cs.fabLots = c.fab?.capLots ?? 0;
       cs.vendorPct = c.fab?.vendorPct ?? 0;
       cs.bankrupt = c.bankrupt;
+      cs.leverage = Math.min(leverage(g, c), 99);
+      cs.rating = rating(g, c);
+      const l = ltv(g, c);
+      cs.ltv = Number.isFinite(l) ? l : 99;
+      const lim = maxLtvOf(g, c.id);
+      cs.maxLtv = Number.isFinite(lim) ? lim : 0;
       cs.score = sc.get(c.id) ?? 0;
       const path = g.history.prices[c.id] ?? [];
       for (let k = cs.prices.length; k < path.length; k++) cs.prices.push(path[k]);
@@ -870,8 +1039,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     st.news.clear();
     for (const id of g.news) st.news.push(id);
     const names = Object.fromEntries(g.companies.map((c) => [c.id, c.name]));
-    st.events.clear();
-    for (const e of events.slice(0, MAX_EVENTS)) {
+    const eventState = (e: GameEvent) => {
       const es = new EventState();
       es.round = e.round;
       es.type = e.type;
@@ -879,8 +1047,13 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       es.company = e.company ?? "";
       es.text = describe(e, "en", names, seeds.cards) ?? "";
       es.data = JSON.stringify(e.data);
-      st.events.push(es);
-    }
+      return es;
+    };
+    st.events.clear();
+    for (const e of events.slice(0, MAX_EVENTS)) st.events.push(eventState(e));
+    for (const e of events) if (MOMENT_TYPES.has(e.type) && st.moments.length < MAX_MOMENTS) st.moments.push(eventState(e));
+    // Each seat's own book (sent to that seat only).
+    for (const seat of st.seats) if (seat.companyId) this.priv(seat).book = JSON.stringify(seatBook(g, seat.companyId));
     st.stateHash = stateHash(g);
   }
 

@@ -30,6 +30,12 @@ export const SeatPrivate = schema(
     sheetRound: t.uint8().default(0),
     offersOut: t.array(OfferState),
     offersIn: t.array(OfferState),
+    /**
+     * The seat's own book as JSON (shared/src/preview/book.ts SeatBook): its debts with their ids,
+     * GPU collateral and covenant, borrowing quotes, last quarter's P&L and balance sheet, why its
+     * price moved, and the default sheet of the coming quarter. Updated after each resolution.
+     */
+    book: t.string().default(""),
   },
   "SeatPrivate",
 );
@@ -130,6 +136,12 @@ export const CompanyState = schema(
     fabLots: t.float64().default(0),
     vendorPct: t.float64().default(0),
     bankrupt: t.boolean().default(false),
+    /** Net debt (off balance sheet included) ÷ annual EBITDA, capped at 99; and the rating it earns. */
+    leverage: t.float64().default(0),
+    rating: t.string().default(""),
+    /** GPU-backed loans ÷ what the GPUs fetch (0 without such loans), and the tightest covenant (0: none). */
+    ltv: t.float64().default(0),
+    maxLtv: t.float64().default(0),
     /** Total return on the starting price so far (−1 when bankrupt). */
     score: t.float64().default(0),
     /** Share price at the start and after each round. */
@@ -172,6 +184,10 @@ export const MarketState = schema(
   {
     /** The room code (also the room id for joinById). */
     code: t.string().default(""),
+    /** Run by a classroom session (which holds the host powers and the pacing). */
+    managed: t.boolean().default(false),
+    /** The teacher paused the game: no timer runs. */
+    paused: t.boolean().default(false),
     /** The join link's path ("/join/KXPRTM"): the page there opens this room. */
     link: t.string().default(""),
     /** lobby | news | decide | resolve | report | ended */
@@ -197,6 +213,8 @@ export const MarketState = schema(
     /** Events of the last resolved round. */
     events: t.array(EventState),
     hype: t.array("float64"),
+    /** Key events of every round so far (news cards, margin calls, defaults, the labs' missed payments): the debrief. */
+    moments: t.array(EventState),
     finished: t.boolean().default(false),
     /** SHA-256 of the engine state after the last resolved round (replays and audits compare it). */
     stateHash: t.string().default(""),

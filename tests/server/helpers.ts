@@ -4,7 +4,7 @@ import { startGameServer, type GameServer, type GameServerOptions } from "../../
 import { ROOM_NAME, type CreateOptionsInput } from "../../shared/src/protocol/index.ts";
 
 export async function bootServer(opts: GameServerOptions = {}): Promise<GameServer> {
-  return startGameServer({ port: 0, host: "127.0.0.1", signals: false, ...opts });
+  return startGameServer({ port: 0, host: "127.0.0.1", signals: false, dbPath: ":memory:", ...opts });
 }
 
 /** Phases short enough for tests: the decide phase still ends early once every player submitted. */

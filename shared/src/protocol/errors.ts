@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   "bad_sheet",
   "bad_offer",
   "no_such_offer",
+  /** Classroom: a card id not in the deck, or a card the game cannot take now. */
+  "bad_card",
+  /** Classroom: no student with that id. */
+  "no_such_student",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

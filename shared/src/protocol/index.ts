@@ -3,3 +3,4 @@ export * from "./messages.ts";
 export * from "./errors.ts";
 export * from "./seats.ts";
 export * from "./decide.ts";
+export * from "./classroom.ts";

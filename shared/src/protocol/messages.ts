@@ -74,7 +74,11 @@ export type CreateOptions = z.infer<typeof CreateOptions>;
 export type CreateOptionsInput = z.input<typeof CreateOptions>;
 
 /** Options of `client.join / joinById`. Unknown keys are ignored (joinOrCreate sends the create options too). */
-export const JoinOptions = z.object({ name: PlayerName.optional() });
+export const JoinOptions = z.object({
+  name: PlayerName.optional(),
+  /** A classroom student's ticket to its market seat (given by the classroom session). */
+  ticket: z.string().min(8).max(64).optional(),
+});
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
 const SeatIndex = z.number().int().min(0).max(7);

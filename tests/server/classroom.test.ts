@@ -1,0 +1,178 @@
+// Classroom mode with a real server and real SDK clients: 60 students join a session by code, are
+// split into balanced markets, play under the teacher's pacing, and the export matches the games.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GameServer } from "../../server/main.ts";
+import type { ClassroomRoom } from "../../server/classroom/room.ts";
+import { liveSessions } from "../../server/classroom/room.ts";
+import { enterMarket, joinStudent, openClass, waitFor, type SimClass } from "../../scripts/classroom-sim.ts";
+import { bootServer, sleep } from "./helpers.ts";
+
+const st = (r: { state: unknown }) => r.state as any;
+let gs: GameServer;
+beforeAll(async () => {
+  gs = await bootServer();
+});
+afterAll(async () => {
+  await gs?.close();
+});
+
+async function get(path: string): Promise<Response> {
+  return fetch(`${gs.url}${path}`);
+}
+
+/** Parses the simple CSV the export writes (quoted fields with doubled quotes). */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\n") row.push(cell.replace(/\r$/, "")), rows.push(row), (row = []), (cell = "");
+    else cell += ch;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+describe("classroom", () => {
+  let c: SimClass;
+  let session: ClassroomRoom;
+
+  it("splits 60 students into balanced markets with the same scenario and seed", async () => {
+    c = await openClass(gs.url, 60, { rounds: 6, decideSeconds: 30, newsSeconds: 0, reportSeconds: 0, seed: 7 });
+    session = liveSessions.get(c.code)!;
+    await waitFor(() => st(c.teacher).students.size === 60, "60 students listed");
+    expect(await c.teacher.request("start")).toEqual({ ok: true });
+    await waitFor(() => c.students.every((s) => s.market), "every student in its market");
+    const markets = [...st(c.teacher).markets];
+    expect(markets).toHaveLength(8); // 60 students, 8 seats a market
+    const perMarket = markets.map((_: unknown, k: number) => c.students.filter((s) => s.assignment!.market === k));
+    for (const ss of perMarket) {
+      expect(ss.length).toBeGreaterThanOrEqual(7);
+      expect(ss.length).toBeLessThanOrEqual(8);
+      // Roles in turn: 7 students make at least one of each role and at most two.
+      const roles = new Map<string, number>();
+      for (const s of ss) roles.set(s.assignment!.role, (roles.get(s.assignment!.role) ?? 0) + 1);
+      expect(roles.size).toBe(4);
+      expect(Math.max(...roles.values())).toBeLessThanOrEqual(2);
+    }
+    // Same scenario and seed: every market starts from the same state.
+    await waitFor(() => markets.every((_: unknown, k: number) => session.marketState(k)), "games created");
+    const starts = markets.map((_: unknown, k: number) => session.marketState(k)!);
+    expect(new Set(starts.map((g) => `${g.scenario}/${g.seed}`)).size).toBe(1);
+    expect(new Set(starts.map((g) => JSON.stringify(Object.values(g.history.prices).map((p) => p[0])))).size).toBe(1);
+  });
+
+  it("refuses the teacher's commands from a student, and changes nothing", async () => {
+    const s = c.students[0];
+    const r: any = await s.session.request("pause");
+    expect(r).toMatchObject({ ok: false, error: { code: "not_host", type: "pause" } });
+    expect(await s.session.request("injectCard", { card: "rate-shock" })).toMatchObject({ ok: false, error: { code: "not_host" } });
+    // Nothing paused, no card dealt (the markets play on: their timers move by themselves).
+    await sleep(200);
+    expect(st(c.teacher).paused).toBe(false);
+    expect([...st(c.teacher).markets].some((m: any) => m.paused || m.news.includes("rate-shock"))).toBe(false);
+    for (let k = 0; k < 8; k++) expect(session.marketState(k)!.news).not.toContain("rate-shock");
+  });
+
+  it("paces every market at once: pause, add time, resume, inject a card, close the phase", async () => {
+    // Stragglers: a quarter of the class stops submitting, so decide phases wait for them.
+    for (const s of c.students.slice(0, 15)) s.active = false;
+    await waitFor(() => [...st(c.teacher).markets].every((m: any) => m.phase === "decide"), "every market deciding");
+    expect(await c.teacher.request("pause")).toEqual({ ok: true });
+    await waitFor(() => [...st(c.teacher).markets].every((m: any) => m.paused && m.deadline === 0), "paused");
+    await sleep(300);
+    const rounds = [...st(c.teacher).markets].map((m: any) => m.round);
+    expect(await c.teacher.request("addTime", { seconds: 60 })).toEqual({ ok: true });
+    expect(await c.teacher.request("resume")).toEqual({ ok: true });
+    await waitFor(() => [...st(c.teacher).markets].every((m: any) => !m.paused && m.deadline > Date.now() + 60_000), "resumed with more time");
+    expect(await c.teacher.request("injectCard", { card: "no-such-card" })).toMatchObject({ ok: false, error: { code: "bad_card", field: "card" } });
+    expect(await c.teacher.request("injectCard", { card: "rate-shock" })).toEqual({ ok: true });
+    await waitFor(() => [...st(c.teacher).markets].every((m: any) => m.news.includes("rate-shock")), "card in every market's news");
+    expect(await c.teacher.request("closePhase")).toEqual({ ok: true });
+    await waitFor(() => [...st(c.teacher).markets].every((m: any, k: number) => m.round > rounds[k] || m.phase !== "decide"), "phase closed");
+    for (const s of c.students.slice(0, 15)) s.active = true;
+  });
+
+  it("returns a student to its seat after a reload", async () => {
+    const s = c.students[20];
+    const { roomId, seat } = s.assignment!;
+    await s.market!.leave();
+    await s.session.leave();
+    const back = await joinStudent(gs.url, c.code, "ignored", s.key);
+    expect(back.id).toBe(s.id);
+    await waitFor(() => back.market && st(back.market).seats?.[seat]?.player === back.market.sessionId, "back at its seat");
+    expect(back.assignment).toMatchObject({ roomId, seat });
+    expect(st(back.market!).seats[seat].player).toBe(back.market!.sessionId);
+    c.students[20] = back;
+  });
+
+  it("plays every market to the end and exports rows that match the games", async () => {
+    await waitFor(() => st(c.teacher).phase === "ended", "every market finished", 120_000);
+    const markets = [...st(c.teacher).markets];
+    expect(markets.every((m: any) => m.finished && m.round === 6)).toBe(true);
+
+    // The code alone opens nothing.
+    expect((await get(`/classroom/${c.code}/rounds.csv`)).status).toBe(403);
+    expect((await get(`/classroom/${c.code}/rounds.csv?key=${"x".repeat(24)}`)).status).toBe(403);
+    const csv = parseCsv(await (await get(`/classroom/${c.code}/rounds.csv?key=${c.hostKey}`)).text());
+    expect(csv).toHaveLength(8 * 6 * 8); // markets × quarters × companies
+    for (let k = 0; k < 8; k++) {
+      const g = session.marketState(k)!;
+      for (const co of g.companies) {
+        const rows = csv.filter((r) => Number(r.market) === k && r.company === co.id).sort((a, b) => Number(a.round) - Number(b.round));
+        expect(rows.map((r) => Number(r.price))).toEqual(g.history.prices[co.id].slice(1));
+      }
+    }
+    // A student's row names the student and carries its sheet.
+    const s = c.students[5];
+    const mine = csv.filter((r) => r.student === s.id);
+    expect(mine).toHaveLength(6);
+    expect(mine.every((r) => r.player === s.name && JSON.parse(r.sheet).role === s.assignment!.role)).toBe(true);
+    // The injected card is in every market's event log, once.
+    const events = parseCsv(await (await get(`/classroom/${c.code}/events.csv?key=${c.hostKey}`)).text());
+    for (let k = 0; k < 8; k++) expect(events.filter((e) => Number(e.market) === k && e.type === "card" && JSON.parse(e.data).card === "rate-shock")).toHaveLength(1);
+    const json: any = await (await get(`/classroom/${c.code}/export.json?key=${c.hostKey}`)).json();
+    expect(json.rounds).toHaveLength(csv.length);
+    expect(json.students).toHaveLength(60);
+    const debrief: any = await (await get(`/classroom/${c.code}/debrief.json?key=${c.hostKey}`)).json();
+    expect(debrief.markets).toHaveLength(8);
+    expect(debrief.ranking).toHaveLength(60);
+    expect(debrief.ranking[0].rankInClass).toBe(1);
+    expect(debrief.markets[0].moments.some((m: any) => m.type === "card" && m.source)).toBe(true);
+    await c.close();
+  });
+});
+
+describe("a stored session", () => {
+  it("reopens its export and debrief after a server restart", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "boomloop-")), "sessions.sqlite");
+    let one = await bootServer({ dbPath: db });
+    const c = await openClass(one.url, 3, { rounds: 6, decideSeconds: 30, newsSeconds: 0, reportSeconds: 0, seats: ["nvidia", "microsoft", "coreweave", "apollo"] });
+    await c.teacher.request("start");
+    await waitFor(() => st(c.teacher).markets.length === 1 && st(c.teacher).markets[0].round >= 2, "two quarters");
+    expect(await c.teacher.request("endGame")).toEqual({ ok: true });
+    await waitFor(() => st(c.teacher).phase === "ended", "ended");
+    const before: any = await (await fetch(`${one.url}/classroom/${c.code}/export.json?key=${c.hostKey}`)).json();
+    await c.close();
+    await one.close();
+
+    one = await bootServer({ dbPath: db });
+    const after: any = await (await fetch(`${one.url}/classroom/${c.code}/export.json?key=${c.hostKey}`)).json();
+    expect(after).toEqual(before);
+    expect(after.rounds.length).toBeGreaterThanOrEqual(2 * 4);
+    const debrief: any = await (await fetch(`${one.url}/classroom/${c.code}/debrief.json?key=${c.hostKey}`)).json();
+    expect(debrief.ranking).toHaveLength(3);
+    await one.close();
+  });
+});
