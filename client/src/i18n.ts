@@ -294,6 +294,24 @@ const D = {
   zod_int: ["A whole number", "Un nombre entier"],
   zod_positive: ["Must be more than 0", "Doit être supérieur à 0"],
   zod_other: ["Invalid value", "Valeur invalide"],
+  err_bad_message: ["The message was malformed", "Le message était mal formé"],
+  err_unknown_message: ["Unknown action", "Action inconnue"],
+  err_too_large: ["Too much at once", "Trop de données d'un coup"],
+  err_wrong_phase: ["Not in this phase of the quarter", "Pas dans cette phase du trimestre"],
+  err_not_host: ["Only the host can do this", "Seul l'hôte peut faire cela"],
+  err_not_seated: ["You have no seat in this game", "Vous n'avez pas de siège dans cette partie"],
+  err_seat_taken: ["That seat is taken", "Ce siège est pris"],
+  err_already_seated: ["You already have a seat", "Vous avez déjà un siège"],
+  err_seat_bankrupt: ["That company is bankrupt", "Cette entreprise est en faillite"],
+  err_no_such_seat: ["No such seat", "Ce siège n'existe pas"],
+  err_no_such_player: ["No such player", "Ce joueur n'existe pas"],
+  err_bad_settings: ["These settings are not possible", "Ces réglages ne sont pas possibles"],
+  err_not_ready: ["Not everyone is ready", "Tout le monde n'est pas prêt"],
+  err_bad_sheet: ["The market refused these orders", "Le marché a refusé ces ordres"],
+  err_bad_offer: ["The market refused this offer", "Le marché a refusé cette offre"],
+  err_no_such_offer: ["That offer is gone", "Cette offre n'existe plus"],
+  err_bad_card: ["No such card now", "Pas de telle carte maintenant"],
+  err_no_such_student: ["No such student", "Pas de tel élève"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof D;
@@ -310,4 +328,13 @@ export function t(key: Key, vars?: Record<string, string | number>): string {
 export function tx(text: { en: string; fr: string } | undefined): string {
   if (!text) return "";
   return lang.value === "fr" ? text.fr : text.en;
+}
+
+/** A server refusal in the player's language: a sentence for its code, then the server's detail (which names the field and what is allowed). */
+export function errorText(e: { code?: string; message?: string } | undefined): string {
+  if (!e) return t("zod_other");
+  const key = `err_${e.code ?? ""}` as Key;
+  const head = key in D ? t(key) : "";
+  if (!head) return e.message ?? t("zod_other");
+  return e.message ? `${head} — ${e.message}` : head;
 }

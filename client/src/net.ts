@@ -4,7 +4,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME } from "../../shared/src/protocol/messages.ts";
 import type { CreateOptionsInput } from "../../shared/src/protocol/messages.ts";
-import { lang } from "./i18n.ts";
+import { errorText, lang } from "./i18n.ts";
 import { conn, notice, sessionId, state } from "./store.ts";
 import type { StateJ } from "./types.ts";
 
@@ -77,8 +77,8 @@ function attach(r: Room) {
   }
   r.onStateChange(() => mirror());
   if (r.state) mirror();
-  r.onMessage("error", (e: { message?: string }) => {
-    notice.value = { kind: "error", text: e?.message ?? "error" };
+  r.onMessage("error", (e: { code?: string; message?: string }) => {
+    notice.value = { kind: "error", text: errorText(e) };
   });
   r.onDrop(() => {
     conn.value = "reconnecting";

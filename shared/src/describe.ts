@@ -69,3 +69,29 @@ export function describe(e: GameEvent, lang: Lang, names: Record<string, string>
   const t = T[e.type];
   return t ? t(e, lang, who) : null;
 }
+
+/** The engine's reasons for a share-price move ("why" of an announcement), in the player's language. */
+const WHY: Record<string, { en: string; fr: string }> = {
+  "a new debt issue": { en: "a new debt issue", fr: "une nouvelle émission de dette" },
+  "debt-funded capex with proven AI revenue": { en: "debt-funded capex with proven AI revenue", fr: "des investissements à crédit, avec des revenus d'IA prouvés" },
+  "debt-funded capex without proven AI revenue": { en: "debt-funded capex without proven AI revenue", fr: "des investissements à crédit, sans revenus d'IA prouvés" },
+  "equity issue dilutes holders": { en: "an equity issue dilutes the holders", fr: "une émission d'actions dilue les actionnaires" },
+  "margin call on GPU-backed debt": { en: "a margin call on GPU-backed debt", fr: "un appel de marge sur la dette adossée aux GPU" },
+  "orders beat supply": { en: "orders beat supply", fr: "les commandes dépassent l'offre" },
+  "signed a compute contract with the AI labs": { en: "a compute contract signed with the AI labs", fr: "un contrat de calcul signé avec les labos d'IA" },
+  "the AI labs failed to pay": { en: "the AI labs failed to pay", fr: "les labos d'IA n'ont pas payé" },
+};
+const WHY_FROM: Record<string, { en: string; fr: string }> = {
+  "vendor financing": { en: "vendor financing from", fr: "financement fournisseur de" },
+  stake: { en: "a stake from", fr: "une participation de" },
+  backstop: { en: "a capacity backstop from", fr: "une garantie de capacité de" },
+};
+
+export function describeWhy(why: string, lang: Lang, names: Record<string, string> = {}, cards: Record<string, Card> = {}): string {
+  const card = /^card:(.+)$/.exec(why);
+  if (card && cards[card[1]]) return `${lang === "en" ? "News" : "Actualité"}: ${cards[card[1]].title[lang]} (${cards[card[1]].source.outlet})`;
+  if (WHY[why]) return WHY[why][lang];
+  const from = /^(vendor financing|stake|backstop) from (.+)$/.exec(why);
+  if (from) return `${WHY_FROM[from[1]][lang]} ${names[from[2]] ?? from[2]}`;
+  return why;
+}

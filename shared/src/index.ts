@@ -17,7 +17,7 @@ export { LABS, MARKET } from "./engine/types.ts";
 export { P as PARAMS, RATINGS } from "./engine/params.ts";
 export { baselineSheet, botRound, respond } from "./bots/baseline.ts";
 export { playGame, replay, type PlayedGame, type Policy } from "./play.ts";
-export { describe, type Lang } from "./describe.ts";
+export { describe, describeWhy, type Lang } from "./describe.ts";
 export { auditState, auditRound } from "./engine/audit.ts";
 export { playerView } from "./bots/view.ts";
 export { PERSONAS, LEVELS, LEVEL_TEXT, personaById, personasOf, defaultPersona, type Persona, type Level, type Knobs } from "./bots/personas.ts";

@@ -52,6 +52,9 @@ describe("classroom", () => {
     c = await openClass(gs.url, 60, { rounds: 6, decideSeconds: 30, newsSeconds: 0, reportSeconds: 0, seed: 7 });
     session = liveSessions.get(c.code)!;
     await waitFor(() => st(c.teacher).students.size === 60, "60 students listed");
+    // Stragglers: a quarter of the class (some in every market) will not submit until the teacher
+    // closes the phase, so the first decide phase waits for them.
+    for (const s of c.students.slice(0, 15)) s.active = false;
     expect(await c.teacher.request("start")).toEqual({ ok: true });
     await waitFor(() => c.students.every((s) => s.market), "every student in its market");
     const markets = [...st(c.teacher).markets];
@@ -86,8 +89,6 @@ describe("classroom", () => {
   });
 
   it("paces every market at once: pause, add time, resume, inject a card, close the phase", async () => {
-    // Stragglers: a quarter of the class stops submitting, so decide phases wait for them.
-    for (const s of c.students.slice(0, 15)) s.active = false;
     await waitFor(() => [...st(c.teacher).markets].every((m: any) => m.phase === "decide"), "every market deciding");
     expect(await c.teacher.request("pause")).toEqual({ ok: true });
     await waitFor(() => [...st(c.teacher).markets].every((m: any) => m.paused && m.deadline === 0), "paused");

@@ -1,6 +1,6 @@
 // The round report: what moved my share price and why, my P&L and balance sheet, the quarter's
 // margin calls and defaults, and everything that happened, told in the player's language.
-import { describe } from "../../../shared/src/describe.ts";
+import { describe, describeWhy } from "../../../shared/src/describe.ts";
 import { lang, t, tx } from "../i18n.ts";
 import { bn, money, pct, quarterLabel, signedPct } from "../format.ts";
 import { CARDS, scenarioInfo } from "../data.ts";
@@ -175,9 +175,7 @@ export function Report() {
 
 /** The market's reason for a price move: a news card by its title, else the engine's words. */
 function whyText(why: string): string {
-  const m = /^card:(.+)$/.exec(why);
-  if (m && CARDS[m[1]]) return `${t("show_news")}: ${tx(CARDS[m[1]].title)} (${CARDS[m[1]].source.outlet})`;
-  return why;
+  return describeWhy(why, lang.value, companyNames.value, CARDS);
 }
 
 function Row({ label, v, strong, sub }: { label: preact.ComponentChildren; v: number; strong?: boolean; sub?: boolean }) {

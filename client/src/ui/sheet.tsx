@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { z } from "zod";
 import { OrderSheet } from "../../../shared/src/schemas/orders.ts";
 import { previewSheet, type SheetDraft } from "../../../shared/src/preview/sheet.ts";
-import { t } from "../i18n.ts";
+import { errorText, t } from "../i18n.ts";
 import { bn, pct, quarterLabel } from "../format.ts";
 import { scenarioInfo } from "../data.ts";
 import { request } from "../net.ts";
@@ -120,7 +120,7 @@ export function Sheet() {
     } else {
       const map: Record<string, string> = {};
       for (const i of r.error?.issues ?? []) map[i.field.replace(/^sheet\.?/, "") || "(sheet)"] = i.message;
-      if (Object.keys(map).length === 0) map["(sheet)"] = r.error?.message ?? "refused";
+      if (Object.keys(map).length === 0) map["(sheet)"] = errorText(r.error);
       serverIssues.value = map;
     }
   };
