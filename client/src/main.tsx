@@ -2,7 +2,8 @@
 import { render } from "preact";
 import "./styles.css";
 import { boot } from "./net.ts";
+import { bootClass } from "./classNet.ts";
 import { App } from "./ui/app.tsx";
 
 render(<App />, document.getElementById("app")!);
-void boot();
+void bootClass().then((isClass) => (isClass ? undefined : boot()));

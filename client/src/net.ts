@@ -130,6 +130,21 @@ export async function joinRoom(code: string): Promise<Room> {
   }
 }
 
+/** A class session's market: join the room it assigned with its ticket (or come back to it after a reload). */
+export async function joinMarket(roomId: string, ticket: string, name: string): Promise<Room> {
+  if (room?.roomId === roomId) return room;
+  if (await resume(roomId)) return room!;
+  conn.value = "connecting";
+  try {
+    const r = await sdk().joinById(roomId, name ? { ticket, name } : { ticket });
+    attach(r);
+    return r;
+  } catch (e) {
+    conn.value = "idle";
+    throw e;
+  }
+}
+
 /** Back to a room we were in (after a reload): true if the seat was resumed. */
 export async function resume(code: string): Promise<boolean> {
   const token = localStorage.getItem(TOKEN_KEY(code));

@@ -7,6 +7,8 @@ import { createRoom, joinRoom, request } from "../net.ts";
 import { ROLE_IDS, roleLook, type RoleId } from "../roles.ts";
 import { conn, notice, state } from "../store.ts";
 import { glossaryOpen, LangSwitch, RoleBadge } from "./common.tsx";
+import { pendingClass } from "../classNet.ts";
+import { HostForm } from "./class/host.tsx";
 
 const DEFAULT_SEATS = ["nvidia", "amd", "microsoft", "meta", "coreweave", "fluidstack", "blue-owl", "apollo"];
 
@@ -48,6 +50,9 @@ export function Home() {
   const [length, setLength] = useState<number>(Number(localStorage.getItem("boomloop:rounds")) || 12);
   const [code, setCode] = useState("");
   const [codeErr, setCodeErr] = useState("");
+  const [classCode, setClassCode] = useState("");
+  const [classErr, setClassErr] = useState("");
+  const [hosting, setHosting] = useState(false);
   const busy = conn.value === "connecting" || conn.value === "reconnecting";
 
   const saveName = (v: string) => {
@@ -71,6 +76,16 @@ export function Home() {
     } catch (err) {
       notice.value = { kind: "error", text: `${parsed.data}: ${(err as Error).message}` };
     }
+  };
+  const joinClass = (e: Event) => {
+    e.preventDefault();
+    const parsed = RoomCode.safeParse(classCode);
+    if (!parsed.success) {
+      setClassErr(t("code_invalid"));
+      return;
+    }
+    setClassErr("");
+    pendingClass.value = parsed.data;
   };
   const create = async () => {
     try {
@@ -144,6 +159,23 @@ export function Home() {
             {t("join_room")}
           </button>
         </form>
+      </section>
+
+      <section class="card class" aria-labelledby="class-h">
+        <h2 id="class-h">{t("join_class")}</h2>
+        <form class="join-form" onSubmit={joinClass}>
+          <div class={`field ${classErr ? "has-error" : ""}`}>
+            <label for="class-code">{t("class_code")}</label>
+            <input id="class-code" class="code-input" type="text" autoCapitalize="characters" autoComplete="off" maxLength={6} placeholder={t("code_placeholder")} value={classCode} onInput={(e) => setClassCode((e.currentTarget as HTMLInputElement).value.toUpperCase())} aria-invalid={!!classErr} />
+            {classErr && <div class="err">{classErr}</div>}
+          </div>
+          <button type="submit" class="secondary" data-testid="join-class">{t("join_class_btn")}</button>
+        </form>
+        {hosting ? (
+          <HostForm onCancel={() => setHosting(false)} />
+        ) : (
+          <button type="button" class="ghost" data-testid="host-class" onClick={() => setHosting(true)}>{t("host_class")}</button>
+        )}
       </section>
 
       <section class="card how" aria-labelledby="how-h">
