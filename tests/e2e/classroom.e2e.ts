@@ -76,6 +76,8 @@ describe("classroom", () => {
     await host.page.waitForSelector("[data-testid=debrief-market]");
     await host.page.waitForSelector("[data-testid=debrief-ranking]");
     expect(await host.page.textContent("[data-testid=debrief-ranking]")).toContain("Ada");
+    // Each company's price is drawn against its fundamental value (at least two quarters were played).
+    expect(await host.page.locator("[data-testid=debrief-market] svg[aria-label^='Share price']").count()).toBeGreaterThan(0);
     await shot(host.page, "debrief");
 
     // The downloads (on the console tab) open with the host key.

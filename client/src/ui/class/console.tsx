@@ -73,6 +73,13 @@ function ConsoleBody({ s }: { s: ClassStateJ }) {
                         const name = prompt(t("class_rename_prompt"), st.name)?.trim();
                         if (name) void classRequest("renameStudent", { student: st.id, name: name.slice(0, 24) });
                       }}>{t("class_rename")}</button>
+                      {s.phase === "running" && (
+                        <button type="button" class="small" onClick={() => {
+                          // Onto a seat a bot plays: "market seat", both counted from 1 as the monitor shows them.
+                          const m = /^\s*#?(\d+)[\s,;/]+(\d+)\s*$/.exec(prompt(t("class_move_prompt"), `${st.market + 1} ${st.seat + 1}`) ?? "");
+                          if (m) void classRequest("moveStudent", { student: st.id, market: Number(m[1]) - 1, seat: Number(m[2]) - 1 });
+                        }}>{t("class_move")}</button>
+                      )}
                       <button type="button" class="small" onClick={() => {
                         if (confirm(t("class_remove_confirm", { name: st.name }))) void classRequest("removeStudent", { student: st.id });
                       }}>{t("class_remove")}</button>

@@ -1,5 +1,6 @@
 // The class debrief (GET /classroom/CODE/debrief.json?key=): markets side by side — the hype's
-// path, defaults, RD/RAD, key moments with their sources — and the students ranked.
+// path, each company's price against its fundamental value, defaults, RD/RAD, key moments with
+// their sources — and the students ranked.
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n.ts";
 import { downloadUrl } from "../../classNet.ts";
@@ -16,7 +17,7 @@ interface DebriefJ {
     marginCalls: number;
     rd: number | null;
     rad: number | null;
-    companies: { company: string; role: string; student: string; player: string; score: number; bankrupt: boolean }[];
+    companies: { company: string; role: string; student: string; player: string; score: number; bankrupt: boolean; prices: number[]; fundamentals: number[] }[];
     moments: { round: number; type: string; text: string; source?: string }[];
   }[];
   ranking: { student: string; player: string; market: number; company: string; role: string; score: number; rankInClass: number; rankInMarket: number }[];
@@ -34,6 +35,33 @@ export function Sparkline({ values, width = 220, height = 50 }: { values: number
   return (
     <svg class="spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={values.map((v) => Math.round(v)).join(", ")}>
       <polyline points={pts} fill="none" stroke="#ff8a5b" stroke-width="2.5" stroke-linejoin="round" />
+    </svg>
+  );
+}
+
+/** A company's share price (line) against its fundamental value (dashes), on one scale: the bubble, seen. */
+function PriceVsValue({ prices, fundamentals, width = 120, height = 34 }: { prices: number[]; fundamentals: number[]; width?: number; height?: number }) {
+  const all = [...prices, ...fundamentals].filter((x) => Number.isFinite(x));
+  const max = Math.max(1e-9, ...all);
+  const n = Math.max(prices.length, fundamentals.length);
+  if (n < 1) return null;
+  const x = (i: number) => (n === 1 ? width / 2 : (i / (n - 1)) * (width - 4) + 2);
+  const y = (v: number) => height - 2 - (v / max) * (height - 4);
+  const line = (xs: number[]) => xs.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  return (
+    <svg class="price-vs-value" style={{ verticalAlign: "middle" }} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t("class_price_vs_value")}>
+      <title>{t("class_price_vs_value")}</title>
+      {n === 1 ? (
+        <>
+          <circle cx={x(0)} cy={y(fundamentals[0] ?? 0)} r="3" fill="none" stroke="#9aa7bd" />
+          <circle cx={x(0)} cy={y(prices[0] ?? 0)} r="3" fill="#f5c542" />
+        </>
+      ) : (
+        <>
+          <polyline points={line(fundamentals)} fill="none" stroke="#9aa7bd" stroke-width="1.5" stroke-dasharray="3 3" />
+          <polyline points={line(prices)} fill="none" stroke="#f5c542" stroke-width="2" />
+        </>
+      )}
     </svg>
   );
 }
@@ -79,7 +107,8 @@ export function Debrief({ code }: { code: string }) {
               {[...m.companies].sort((a, b) => (b.bankrupt ? -1 : b.score) - (a.bankrupt ? -1 : a.score)).map((c) => (
                 <li key={c.company}>
                   <RoleBadge role={c.role} withLabel={false} /> {coName(c.company)} <span class="hint">{c.player || c.student || t("bot")}</span>{" "}
-                  <span class={c.bankrupt || c.score < 0 ? "down" : "up"}>{c.bankrupt ? "−100 %" : signedPct(c.score)}</span>
+                  <span class={c.bankrupt || c.score < 0 ? "down" : "up"}>{c.bankrupt ? "−100 %" : signedPct(c.score)}</span>{" "}
+                  <PriceVsValue prices={c.prices ?? []} fundamentals={c.fundamentals ?? []} />
                 </li>
               ))}
             </ol>
