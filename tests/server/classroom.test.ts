@@ -155,6 +155,36 @@ describe("classroom", () => {
   });
 });
 
+describe("the teacher's hand on students", () => {
+  it("moves a student onto a bot's seat, renames one and removes one", async () => {
+    const c = await openClass(gs.url, 3, { rounds: 6, decideSeconds: 60, newsSeconds: 0, reportSeconds: 0, seats: ["nvidia", "microsoft", "coreweave", "apollo"] });
+    const session = liveSessions.get(c.code)!;
+    for (const s of c.students) s.active = false; // keep the market in its first decide phase
+    await c.teacher.request("start");
+    await waitFor(() => c.students.every((s) => s.market) && st(c.teacher).markets[0]?.phase === "decide", "seated and deciding", 10_000);
+    const [a, b, d] = c.students;
+    expect(c.students.map((s) => s.assignment!.seat).sort()).toEqual([0, 1, 2]);
+
+    // Seat 3 (Apollo) is a bot's: A moves there; its old seat goes back to a bot.
+    const old = a.assignment!.seat;
+    expect(await c.teacher.request("moveStudent", { student: a.id, market: 0, seat: b.assignment!.seat })).toMatchObject({ ok: false, error: { code: "seat_taken" } });
+    expect(await c.teacher.request("moveStudent", { student: a.id, market: 0, seat: 3 })).toEqual({ ok: true });
+    await waitFor(() => a.assignment!.seat === 3 && st(a.market!).seats?.[3]?.player === a.market!.sessionId, "A at seat 3", 10_000);
+    await waitFor(() => st(c.teacher).markets[0].seats[old].bot === true, "old seat played by a bot", 10_000);
+    await waitFor(() => st(c.teacher).students.get(a.id)?.seat === 3, "student list updated", 10_000);
+    expect(st(c.teacher).students.get(a.id)).toMatchObject({ seat: 3, company: "Apollo", market: 0 });
+
+    expect(await c.teacher.request("renameStudent", { student: b.id, name: "  Grace  " })).toEqual({ ok: true });
+    await waitFor(() => st(c.teacher).students.get(b.id).name === "Grace" && st(b.market!).seats[b.assignment!.seat].playerName === "Grace", "renamed everywhere", 10_000);
+
+    expect(await c.teacher.request("removeStudent", { student: "s999" })).toMatchObject({ ok: false, error: { code: "no_such_student", field: "student" } });
+    expect(await c.teacher.request("removeStudent", { student: d.id })).toEqual({ ok: true });
+    await waitFor(() => !st(c.teacher).students.has(d.id) && st(c.teacher).markets[0].seats[d.assignment!.seat].bot, "removed, a bot plays on", 10_000);
+    expect(session.marketState(0)!.round).toBe(0); // still deciding its first quarter: stragglers hold it
+    await c.close();
+  });
+});
+
 describe("a stored session", () => {
   it("reopens its export and debrief after a server restart", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "boomloop-")), "sessions.sqlite");
