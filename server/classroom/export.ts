@@ -3,6 +3,7 @@
 // store alone, so it works during the session, after it, and after a restart.
 import { bubbleMeasures } from "../../shared/src/tournament/bubble.ts";
 import { seeds } from "../../seeds/index.ts";
+import type { Debrief } from "../../shared/src/protocol/classroom.ts";
 import type { CompanyRoundRow, EventRow, MarketRoundRow, SessionStore, StudentRow } from "./store.ts";
 
 const COMPANY_COLUMNS: (keyof CompanyRoundRow)[] = ["market", "round", "company", "role", "student", "player", "cash", "debt", "offBalanceDebt", "equityBook", "price", "fundamental", "score", "bankrupt", "sheet"];
@@ -51,21 +52,6 @@ export function sessionJson(store: SessionStore, code: string): SessionExport | 
 /** The moments a debrief dwells on: news cards (with their source), defaults, margin calls. */
 const KEY_TYPES = new Set(["card", "default", "margin_call", "labs_missed_payment", "backstop_called"]);
 
-export interface Debrief {
-  code: string;
-  markets: {
-    market: number;
-    hype: number[];
-    defaults: number;
-    marginCalls: number;
-    companies: { company: string; role: string; student: string; player: string; prices: number[]; fundamentals: number[]; score: number; bankrupt: boolean; rd: number | null; rad: number | null }[];
-    rd: number | null;
-    rad: number | null;
-    moments: { round: number; type: string; text: string; source?: string }[];
-  }[];
-  /** Students ranked within their market and across the class. */
-  ranking: { student: string; player: string; market: number; company: string; role: string; score: number; rankInMarket: number; rankInClass: number }[];
-}
 
 export function debrief(store: SessionStore, code: string): Debrief | null {
   if (!store.session(code)) return null;

@@ -96,3 +96,20 @@ export interface StudentKeyMessage {
   key: string;
   student: string;
 }
+
+/** The body of GET /classroom/CODE/debrief.json: markets side by side and the students ranked. */
+export interface Debrief {
+  code: string;
+  markets: {
+    market: number;
+    hype: number[];
+    defaults: number;
+    marginCalls: number;
+    companies: { company: string; role: string; student: string; player: string; prices: number[]; fundamentals: number[]; score: number; bankrupt: boolean; rd: number | null; rad: number | null }[];
+    rd: number | null;
+    rad: number | null;
+    moments: { round: number; type: string; text: string; source?: string }[];
+  }[];
+  /** Students ranked within their market and across the class. */
+  ranking: { student: string; player: string; market: number; company: string; role: string; score: number; rankInMarket: number; rankInClass: number }[];
+}

@@ -7,21 +7,7 @@ import { downloadUrl } from "../../classNet.ts";
 import { PROFILES } from "../../data.ts";
 import { num, signedPct } from "../../format.ts";
 import { RoleBadge } from "../common.tsx";
-
-interface DebriefJ {
-  code: string;
-  markets: {
-    market: number;
-    hype: number[];
-    defaults: number;
-    marginCalls: number;
-    rd: number | null;
-    rad: number | null;
-    companies: { company: string; role: string; student: string; player: string; score: number; bankrupt: boolean; prices: number[]; fundamentals: number[] }[];
-    moments: { round: number; type: string; text: string; source?: string }[];
-  }[];
-  ranking: { student: string; player: string; market: number; company: string; role: string; score: number; rankInClass: number; rankInMarket: number }[];
-}
+import type { Debrief as DebriefJ } from "../../../../shared/src/protocol/classroom.ts";
 
 export function Sparkline({ values, width = 220, height = 50 }: { values: number[]; width?: number; height?: number }) {
   const max = Math.max(100, ...values);
