@@ -54,6 +54,10 @@ const T: Record<string, Teller> = {
   backstop_called: (e, l, who) => (l === "en" ? `${who}'s backstop of ${e.data.protected} was called: paid ${bn(e.data.paid, l)}` : `La garantie de ${who} sur ${e.data.protected} est appelée : ${bn(e.data.paid, l)} versés`),
   backstop_paid: (e, l, who) => (l === "en" ? `${who} bought ${n2(e.data.gw, l)} GW of ${e.data.protected}'s unsold capacity (backstop)` : `${who} rachète ${n2(e.data.gw, l)} GW de capacité invendue de ${e.data.protected} (garantie)`),
   backstop_signed: (e, l, who) => (l === "en" ? `${e.data.provider} promised to buy ${who}'s unsold capacity (backstop)` : `${e.data.provider} promet de racheter la capacité invendue de ${who} (garantie)`),
+  loans_sold: (e, l, who) =>
+    l === "en"
+      ? `${who} had to sell ${bn(e.data.sold, l)} of loans for ${bn(e.data.proceeds, l)} (${e.data.reason === "facility not rolled" ? "its bank line was not rolled" : "a cash shortfall"}): private credit is hard to sell in a crisis`
+      : `${who} a dû céder ${bn(e.data.sold, l)} de prêts pour ${bn(e.data.proceeds, l)} (${e.data.reason === "facility not rolled" ? "sa ligne bancaire n'a pas été renouvelée" : "manque de trésorerie"}) : le crédit privé se vend mal en crise`,
   loan_loss: (e, l, who) => (l === "en" ? `${who} lost ${bn(e.data.loss, l)} on its loan to ${e.data.borrower}` : `${who} perd ${bn(e.data.loss, l)} sur son prêt à ${e.data.borrower}`),
   srt_payout: (e, l, who) => (l === "en" ? `${who}'s risk transfer paid out ${bn(e.data.amount, l)}` : `Le transfert de risque de ${who} lui rapporte ${bn(e.data.amount, l)}`),
   lab_investment: (e, l, who) => (l === "en" ? `${who} invested ${bn(e.data.amount, l)} in the AI labs` : `${who} investit ${bn(e.data.amount, l)} dans les labos d'IA`),

@@ -2,7 +2,7 @@
 // that borrowers accept; it can sell part of a loan's risk for a premium (synthetic risk transfer);
 // LP money flows in and out with the fund's yield and the hype.
 import { describe, expect, it } from "vitest";
-import { PARAMS, balanceSheet, nav } from "../../shared/src/index.ts";
+import { PARAMS, balanceSheet, checkSheet, marketQuote, nav } from "../../shared/src/index.ts";
 import { bond, card, clearClaims, co, event, events, game, orders, paid, setup, step } from "../fixtures.ts";
 
 const S = setup();
@@ -137,6 +137,57 @@ describe("lenders", () => {
       expect(perUnitBefore).not.toBeCloseTo(10, 3);
       expect(navAfter / f.fund!.units).toBeCloseTo(perUnitBefore, 7);
       expect(f.price).toBeCloseTo(perUnitBefore, 7);
+    });
+  });
+
+  describe("back-leverage and illiquid loans", () => {
+    it("borrow from banks against the loan book, up to the facility's multiple of NAV, at the IG spread plus a margin", () => {
+      const s = game(S, seats);
+      const f = co(s, "apollo");
+      const q = marketQuote(s, f, "bank");
+      expect(q).toMatchObject({ ok: true, limit: PARAMS.fundFacilityMax * nav(s, f) });
+      expect(q.spread).toBeCloseTo(s.macro.igSpread + PARAMS.fundFacilitySpread, 9);
+      expect(marketQuote(s, f, "bond")).toMatchObject({ ok: false, limit: 0 });
+      const r = step(S, s, orders(s, { apollo: { borrow: [{ kind: "bank", amount: 20, quarters: 8 }] } }));
+      const a = co(r.state, "apollo");
+      expect(balanceSheet(r.state, a).debt).toBe(20);
+      expect(paid(r, "loan:", "market", "apollo")).toBe(20);
+      // Borrowing leaves the NAV per unit unchanged on the day; the interest is a cost.
+      expect(a.last.interest).toBeCloseTo((20 * (s.macro.benchmark + q.spread)) / 4, 6);
+      expect(a.price).toBeLessThan(f.price);
+      expect(a.price).toBeGreaterThan(f.price * 0.98);
+    });
+
+    it("refuse a fund any other kind of borrowing, naming the field and what is allowed", () => {
+      const s = game(S, seats);
+      const r = checkSheet(s, "apollo", { role: "lender", borrow: [{ kind: "gpu", amount: 5, quarters: 8 }] });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues).toEqual([{ company: "apollo", path: "borrow.0.kind", message: expect.stringContaining('kind "bank"') }]);
+    });
+
+    it("stop rolling a fund's line when the high-yield market shuts: the fund sells loans at a discount to repay it", () => {
+      const S2 = setup({ hySpread: 0.09 });
+      const s = game(S2, seats);
+      clearClaims(s, "coreweave");
+      const f = co(s, "apollo");
+      // A short bond, so its credit mark is small and the discount is mostly the fire sale's.
+      const held = bond(s, "coreweave", 100, { holder: "apollo", maturity: 3, rate: s.macro.benchmark + 0.09 });
+      // The fund owes its bank 30, due this round; its cash is 5.
+      const line = bond(s, "apollo", 30, { holder: "market", maturity: 1 });
+      s.debts.find((d) => d.id === line)!.kind = "bank";
+      f.cash = 5;
+      const r = step(S2, s, orders(s));
+      const e = event(r, "loans_sold", "apollo");
+      expect(e.data.reason).toBe("facility not rolled");
+      expect(Number(e.data.sold)).toBeGreaterThan(25);
+      // Sold under par: the loss is realised, the fund stands, the bank is repaid.
+      expect(Number(e.data.proceeds)).toBeLessThan(Number(e.data.sold) * (1 - PARAMS.loanFireSale) + 1e-6);
+      const a = co(r.state, "apollo");
+      expect(a.bankrupt).toBe(false);
+      expect(r.state.debts.some((d) => d.id === line)).toBe(false);
+      expect(r.state.debts.find((d) => d.id === held)!.principal).toBeLessThan(75);
+      expect(paid(r, "loan sale:", "market", "apollo")).toBeCloseTo(Number(e.data.proceeds), 6);
+      expect(a.last.otherGains).toBeLessThan(-(Number(e.data.sold) - Number(e.data.proceeds)) + 0.5);
     });
   });
 });

@@ -8,7 +8,7 @@ import { book, companyNames, myCompany, state } from "../store.ts";
 import type { EventJ } from "../types.ts";
 import { Term } from "./common.tsx";
 
-const ALARMS = new Set(["margin_call", "default", "forced_sale", "loan_loss", "labs_missed_payment", "backstop_called", "maturity_missed"]);
+const ALARMS = new Set(["margin_call", "default", "forced_sale", "loan_loss", "loans_sold", "labs_missed_payment", "backstop_called", "maturity_missed"]);
 
 export function eventText(e: EventJ, names: Record<string, string>): string {
   let data: Record<string, number | string | boolean> = {};

@@ -300,52 +300,50 @@ export function Sheet() {
         </>
       )}
 
-      {role !== "lender" && (
-        <fieldset>
-          <legend>{t("sec_finance")}</legend>
+      <fieldset>
+        <legend>{t("sec_finance")}</legend>
+        <RowList
+          title={t("borrow")}
+          rows={rows<{ kind: string; amount: number; quarters: number }>("borrow")}
+          max={4}
+          make={() => ({ kind: role === "neocloud" ? "gpu" : role === "lender" ? "bank" : "bond", amount: 5, quarters: role === "lender" ? 8 : 12 })}
+          onChange={(v) => update(["borrow"], v)}
+          render={(row, i, set) => {
+            const q = b.quotes[row.kind as "bond" | "bank" | "gpu"];
+            return (
+              <>
+                <SelectField id={`f-borrow-${i}-kind`} label={t("kind")} value={row.kind} options={(role === "lender" ? (["bank"] as const) : (["bond", "bank", "gpu"] as const)).map((k) => ({ value: k, label: t(`kind_${k}`) }))} onValue={(v) => set({ ...row, kind: v })} error={err("borrow", i, "kind")} />
+                <NumField id={`f-borrow-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={200} stepper onValue={(v) => set({ ...row, amount: v })} error={err("borrow", i, "amount")} hint={q ? (q.ok ? t("quote", { limit: bn(q.limit), rate: `${pct(s.macro.benchmark + q.spread, 2)}` }) : t("quote_no", { why: q.why })) : undefined} />
+                <NumField id={`f-borrow-${i}-q`} label={t("for_quarters")} value={row.quarters} min={2} max={40} stepper onValue={(v) => set({ ...row, quarters: v })} error={err("borrow", i, "quarters")} />
+              </>
+            );
+          }}
+        />
+        {b.debts.filter((d) => !d.offBalance).length === 0 ? (
+          <p class="hint">{t("no_debts")}</p>
+        ) : (
           <RowList
-            title={t("borrow")}
-            rows={rows<{ kind: string; amount: number; quarters: number }>("borrow")}
-            max={4}
-            make={() => ({ kind: role === "neocloud" ? "gpu" : "bond", amount: 5, quarters: 12 })}
-            onChange={(v) => update(["borrow"], v)}
-            render={(row, i, set) => {
-              const q = b.quotes[row.kind as "bond" | "bank" | "gpu"];
-              return (
-                <>
-                  <SelectField id={`f-borrow-${i}-kind`} label={t("kind")} value={row.kind} options={(["bond", "bank", "gpu"] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }))} onValue={(v) => set({ ...row, kind: v })} error={err("borrow", i, "kind")} />
-                  <NumField id={`f-borrow-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={200} stepper onValue={(v) => set({ ...row, amount: v })} error={err("borrow", i, "amount")} hint={q ? (q.ok ? t("quote", { limit: bn(q.limit), rate: `${pct(s.macro.benchmark + q.spread, 2)}` }) : t("quote_no", { why: q.why })) : undefined} />
-                  <NumField id={`f-borrow-${i}-q`} label={t("for_quarters")} value={row.quarters} min={2} max={40} stepper onValue={(v) => set({ ...row, quarters: v })} error={err("borrow", i, "quarters")} />
-                </>
-              );
-            }}
+            title={t("repay")}
+            rows={rows<{ debt: string; amount: number }>("repay")}
+            max={8}
+            make={() => ({ debt: b.debts.filter((d) => !d.offBalance)[0].id, amount: 1 })}
+            onChange={(v) => update(["repay"], v)}
+            render={(row, i, set) => (
+              <>
+                <SelectField
+                  id={`f-repay-${i}-debt`}
+                  label={t("which_debt")}
+                  value={row.debt}
+                  options={b.debts.filter((d) => !d.offBalance).map((d) => ({ value: d.id, label: `${t(`kind_${d.kind}` as "kind_bond")} · ${bn(d.principal)} @ ${pct(d.rate, 2)} · ${t("due", { r: d.maturity })}` }))}
+                  onValue={(v) => set({ ...row, debt: v })}
+                  error={err("repay", i, "debt")}
+                />
+                <NumField id={`f-repay-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={500} stepper onValue={(v) => set({ ...row, amount: v })} error={err("repay", i, "amount")} />
+              </>
+            )}
           />
-          {b.debts.filter((d) => !d.offBalance).length === 0 ? (
-            <p class="hint">{t("no_debts")}</p>
-          ) : (
-            <RowList
-              title={t("repay")}
-              rows={rows<{ debt: string; amount: number }>("repay")}
-              max={8}
-              make={() => ({ debt: b.debts.filter((d) => !d.offBalance)[0].id, amount: 1 })}
-              onChange={(v) => update(["repay"], v)}
-              render={(row, i, set) => (
-                <>
-                  <SelectField
-                    id={`f-repay-${i}-debt`}
-                    label={t("which_debt")}
-                    value={row.debt}
-                    options={b.debts.filter((d) => !d.offBalance).map((d) => ({ value: d.id, label: `${t(`kind_${d.kind}` as "kind_bond")} · ${bn(d.principal)} @ ${pct(d.rate, 2)} · ${t("due", { r: d.maturity })}` }))}
-                    onValue={(v) => set({ ...row, debt: v })}
-                    error={err("repay", i, "debt")}
-                  />
-                  <NumField id={`f-repay-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={500} stepper onValue={(v) => set({ ...row, amount: v })} error={err("repay", i, "amount")} />
-                </>
-              )}
-            />
-          )}
-        </fieldset>
-      )}
+        )}
+      </fieldset>
 
       {role !== "lender" && (
         <fieldset>

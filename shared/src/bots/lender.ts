@@ -1,7 +1,8 @@
 // The private-credit lender's policy: whom to lend to, on what covenant, how much risk to sell on,
 // and when to short the AI names.
 import type { LenderSheet, Offer } from "../schemas/orders.ts";
-import { gpuDebt, gpuValue, marketSpread, nav, ratingIndex } from "../engine/accounts.ts";
+import { gpuDebt, gpuValue, marketSpread, nav, onBalanceDebt, ratingIndex } from "../engine/accounts.ts";
+import { marketQuote } from "../engine/lending.ts";
 import type { Company, GameState } from "../engine/types.ts";
 import type { LenderKnobs } from "./personas.ts";
 import { r2, r4, type Signals, type Tilt } from "./read.ts";
@@ -35,11 +36,31 @@ export function lenderSheet(s: GameState, c: Company, k: LenderKnobs, sig: Signa
       offers.push({ id: `bank${offers.length}`, to: b.id, kind: "loan", loan: "bank", amount: r2(amount), spread: r4(Math.min(0.2, marketSpread(s, b) + 0.006)), maxLtv: 0.75, quarters: 12 });
       free -= amount;
     }
-    const bondable = ig.filter((x) => s.debts.some((d) => d.borrower === x.id && d.kind === "bond" && d.holder === "market"));
-    const bondBudget = free * k.bondShare * tilt.risk;
-    if (bondable.length > 0 && bondBudget > 1) {
-      const pick = bondable[(s.round + c.seat) % bondable.length];
-      sheet.bonds.push({ issuer: pick.id, amount: r2(Math.min(50, bondBudget)) });
+    // Back-leverage: draw the bank facility up to the persona's share of NAV and buy bonds with it.
+    // Borrowed money left idle costs more than it earns: draw only once the cash is placed.
+    const issuers = k.junkBonds ? [...ig, ...neos] : ig;
+    const bondable = issuers.filter((x) => s.debts.some((d) => d.borrower === x.id && d.kind === "bond" && d.holder === "market"));
+    const line = marketQuote(s, c, "bank");
+    const placed = c.cash < 0.25 * n;
+    const draw = line.ok && placed && bondable.length > 0 ? Math.min(line.limit, k.leverage * tilt.risk * n - onBalanceDebt(s, c.id)) : 0;
+    if (draw >= 1) sheet.borrow.push({ kind: "bank", amount: r2(Math.min(200, draw)), quarters: 8 });
+    const bondBudget = free * k.bondShare * tilt.risk + Math.max(0, draw);
+    // Spread over up to four issuers, a different first one each quarter.
+    const picks = Math.min(4, bondable.length);
+    for (let i = 0; i < picks && bondBudget > 1; i++) {
+      const pick = bondable[(s.round + c.seat + i) % bondable.length];
+      sheet.bonds.push({ issuer: pick.id, amount: r2(Math.min(50, bondBudget / picks)) });
+    }
+  } else {
+    // Not lending any more: pay the bank facility down with the spare cash.
+    let spare = Math.max(0, c.cash - 0.05 * n);
+    for (const d of s.debts) {
+      if (spare < 0.1 || sheet.repay.length >= 8) break;
+      if (d.borrower !== c.id) continue;
+      const a = Math.min(spare, d.principal);
+      if (r2(a) <= 0) continue;
+      sheet.repay.push({ debt: d.id, amount: r2(a) });
+      spare -= a;
     }
   }
   sheet.offers = offers;

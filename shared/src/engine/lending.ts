@@ -1,6 +1,6 @@
 // Who lends to whom, at what price: the outside credit market's answer to a borrower, and
 // the creation and repayment of debts. A claim is created once, with a holder and a borrower.
-import { gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, ratingIndex } from "./accounts.ts";
+import { creditMarkPerPar, gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, onBalanceDebt, rateMarkPerPar, ratingIndex } from "./accounts.ts";
 import { P } from "./params.ts";
 import { MARKET } from "./types.ts";
 import type { Ctx } from "./context.ts";
@@ -26,6 +26,7 @@ export function marketQuote(s: GameState, c: Company, kind: DebtKind): Quote {
   const annualEbitda = 4 * Math.max(c.last.ebitda, c.prev.ebitda, 0);
   const no = (why: string): Quote => ({ ok: false, limit: 0, spread: 0, maxLtv: 0, why });
   if (c.bankrupt) return no("bankrupt");
+  if (c.fund) return fundFacilityQuote(s, c, kind);
   if (kind === "gpu") {
     const app = gpuAppetite(s);
     if (app < 0.5) return no("private credit has stopped lending against GPUs");
@@ -34,7 +35,7 @@ export function marketQuote(s: GameState, c: Company, kind: DebtKind): Quote {
     return { ok: limit > 0, limit, spread: r9(mac.hySpread + 0.025 / app), maxLtv: 0.8, why: limit > 0 ? "" : "not enough GPU collateral" };
   }
   if (kind === "bond") {
-    const hyShut = ri > 2 && mac.hySpread >= 0.075;
+    const hyShut = ri > 2 && mac.hySpread >= P.hyShut;
     if (ri >= 5 && mac.hype < 60) return no("rated CCC: no bond buyers");
     if (hyShut) return no("the high-yield market is shut");
     const limit = m(Math.max(0, 5 * annualEbitda - (lev * annualEbitda)));
@@ -48,6 +49,51 @@ export function marketQuote(s: GameState, c: Company, kind: DebtKind): Quote {
   // spv: private credit funds a data center off balance sheet for strong hyperscalers.
   if (ri > 3 || s.macro.creditAppetite < 0.4) return no("private credit will not fund this vehicle");
   return { ok: true, limit: 200, spread: r9(mac.igSpread + 0.015), maxLtv: 0, why: "" };
+}
+
+/**
+ * A fund borrows only from banks, against its loan book (back-leverage): up to fundFacilityMax × its
+ * NAV, floating. Basel III makes this cheaper for a bank than lending directly (XPD). When the
+ * high-yield market shuts or private credit's appetite collapses, banks stop rolling these lines.
+ */
+function fundFacilityQuote(s: GameState, c: Company, kind: DebtKind): Quote {
+  const mac = s.macro;
+  const no = (why: string): Quote => ({ ok: false, limit: 0, spread: 0, maxLtv: 0, why });
+  if (kind !== "bank") return no("a fund borrows only through a bank facility (a bank loan)");
+  if (mac.hySpread >= P.hyShut || mac.creditAppetite < 0.5) return no("banks have cut their lines to funds: credit is shut");
+  const limit = m(Math.max(0, P.fundFacilityMax * nav(s, c) - onBalanceDebt(s, c.id)));
+  return { ok: limit > 0, limit, spread: r9(mac.igSpread + P.fundFacilitySpread), maxLtv: 0, why: limit > 0 ? "" : "the fund's bank facility is fully drawn" };
+}
+
+/**
+ * A fund short of cash sells the loans and bonds it holds to the market, at their marks less a
+ * fire-sale discount, for at least `need` $B: the gap to par is a realised loss. Whole debts go
+ * first, in the order they were made; a risk transfer (SRT) on a sold debt ends with it.
+ */
+export function sellHeldDebts(ctx: Ctx, c: Company, need: number): { sold: number; proceeds: number } {
+  const s = ctx.state;
+  let sold = 0;
+  let proceeds = 0;
+  for (const d of s.debts.filter((x) => x.holder === c.id)) {
+    if (proceeds >= need - 1e-9) break;
+    const px = Math.max(0.05, (1 + rateMarkPerPar(s, d) + creditMarkPerPar(s, d)) * (1 - P.loanFireSale));
+    let take = m(Math.min(d.principal, (need - proceeds) / px + 1e-6));
+    if (d.principal - take < 1e-5) take = d.principal;
+    const cash = m(take * px);
+    if (take <= 0 || cash <= 0) continue;
+    ctx.transfer(MARKET, c.id, cash, `loan sale:${d.id}`);
+    ctx.gain(c, cash - take);
+    if (take >= d.principal) {
+      d.holder = MARKET;
+      s.srts = s.srts.filter((x) => x.debt !== d.id);
+    } else {
+      d.principal = m(d.principal - take);
+      s.debts.push({ ...d, id: ctx.newId("d"), holder: MARKET, principal: take });
+    }
+    sold = m(sold + take);
+    proceeds = m(proceeds + cash);
+  }
+  return { sold, proceeds };
 }
 
 export function addDebt(

@@ -60,6 +60,15 @@ export const P = {
   shortFeeAnnual: 0.02,
   /** Funds mark the fixed-rate bonds they hold to the benchmark: duration is the years left, at most this. */
   maxDurationYears: 7,
+  /** The high-yield market shuts (no junk bonds, no bank facilities for funds) at this spread. */
+  hyShut: 0.075,
+  /** A fund borrows from banks against its loan book (back-leverage) up to this multiple of its NAV,
+   * at the investment-grade spread plus fundFacilitySpread. */
+  fundFacilityMax: 1,
+  fundFacilitySpread: 0.015,
+  /** A fund short of cash sells loans and bonds at their marks less this discount: private credit is
+   * opaque and illiquid, hard to sell in a crisis (XPD). */
+  loanFireSale: 0.15,
   /** A fund takes up syndicated debt of one borrower up to this share of its NAV. */
   fundMaxExposure: 0.3,
   /** Funds mark the debts they hold as credit spreads widen (see creditMarkPerPar); GPU-backed loans at

@@ -11,7 +11,7 @@ import { declareDefault } from "./defaults.ts";
 import { buyback, dividend } from "./equity.ts";
 import type { Flow, GameEvent } from "./events.ts";
 import { acceptedOffers, applyFinanceOrders, executeOffers } from "./finance.ts";
-import { payDown } from "./lending.ts";
+import { payDown, sellHeldDebts } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { applyCards, dealCards } from "./news.ts";
 import { P } from "./params.ts";
@@ -122,6 +122,10 @@ function raiseCash(ctx: Ctx, c: ReturnType<Ctx["co"]>, failed: Map<string, strin
   emergencyFunding(ctx, c);
   if (c.cash >= 0) return;
   const s = ctx.state;
+  if (c.fund) {
+    const par = sellHeldDebts(ctx, c, -c.cash);
+    if (par.sold > 0) ctx.event("loans_sold", "lender", c.id, { sold: par.sold, proceeds: par.proceeds, discount: P.loanFireSale, reason: "cash shortfall" });
+  }
   const debt = gpuDebt(s, c.id);
   const value = gpuValue(c, s.macro);
   const ltv = value > 0 ? debt / value : 1;

@@ -2,7 +2,7 @@
 // amortisation, maturities that refinance at today's terms or must be repaid, the SRT premiums
 // and the short-borrow fees.
 import type { Ctx } from "./context.ts";
-import { currentRate, marketQuote, payDown } from "./lending.ts";
+import { currentRate, marketQuote, payDown, sellHeldDebts } from "./lending.ts";
 import { m, r9 } from "./money.ts";
 import { P } from "./params.ts";
 import { MARKET, type Company } from "./types.ts";
@@ -61,6 +61,11 @@ export function serviceMaturities(ctx: Ctx): Map<string, string> {
       s.srts = s.srts.filter((x) => x.debt !== d.id);
       ctx.event("refinanced", "debt", b.id, { debt: d.id, kind: d.kind, amount: d.principal, rateBefore: before, rateAfter: currentRate(ctx, d) });
       continue;
+    }
+    // A fund whose bank line is not rolled sells loans to repay it.
+    if (b.fund && b.cash < d.principal) {
+      const sale = sellHeldDebts(ctx, b, d.principal - Math.max(0, b.cash));
+      if (sale.sold > 0) ctx.event("loans_sold", "lender", b.id, { sold: sale.sold, proceeds: sale.proceeds, discount: P.loanFireSale, reason: "facility not rolled" });
     }
     const paid = payDown(ctx, d, Math.min(d.principal, Math.max(0, b.cash)), `maturity:${d.id}`);
     if (d.principal > 0 && s.debts.includes(d)) {

@@ -113,7 +113,11 @@ export function checkSheet(
   sheet.repay.forEach((r, i) => {
     if (!state.debts.some((d) => d.id === r.debt && d.borrower === me.id && !d.offBalance)) bad(`repay.${i}.debt`, "must be one of your own on-balance-sheet debts");
   });
-  if (sheet.role === "lender" && sheet.borrow.length > 0) bad("borrow", "funds do not borrow; raise LP money instead");
+  if (sheet.role === "lender") {
+    sheet.borrow.forEach((b, i) => {
+      if (b.kind !== "bank") bad(`borrow.${i}.kind`, `a fund borrows only from its banks (kind "bank"), against its loan book; not "${b.kind}"`);
+    });
+  }
   const seen = new Set<string>();
   sheet.offers.forEach((o, i) => {
     if (seen.has(o.id)) bad(`offers.${i}.id`, `offer id "${o.id}" is used twice`);
