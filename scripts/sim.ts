@@ -1,7 +1,7 @@
 // npm run sim -- --scenario <id> --seed <n> [--rounds n] [--seats a,b,...] [--lang en|fr] [--json]
 // Plays a whole game with the baseline bots and prints the story, or one JSON object.
 import { describe, playGame, ranking, scores, stateHash, type Lang } from "../shared/src/index.ts";
-import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../seeds/index.ts";
+import { DEFAULT_SCENARIO, STORY_SEATS, seeds } from "../seeds/index.ts";
 import { flags, intFlag } from "./args.ts";
 
 const f = flags({
@@ -18,7 +18,7 @@ if (!scenario) {
   process.exit(2);
 }
 const seed = intFlag(f.seed, "seed", 1);
-const seats = ((f.seats as string | undefined)?.split(",") ?? DEFAULT_SEATS).map((profile) => ({ profile }));
+const seats = ((f.seats as string | undefined)?.split(",") ?? STORY_SEATS).map((profile) => ({ profile }));
 for (const s of seats) {
   if (!seeds.profiles[s.profile]) {
     console.error(`unknown profile "${s.profile}"; known: ${Object.keys(seeds.profiles).join(", ")}`);

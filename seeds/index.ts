@@ -23,3 +23,13 @@ export const DEFAULT_SCENARIO = "boom-2025";
 
 /** The default 8-seat market: two seats per role, so no role is favoured by numbers. */
 export const DEFAULT_SEATS = ["nvidia", "amd", "microsoft", "meta", "coreweave", "fluidstack", "blue-owl", "apollo"];
+
+/**
+ * The seats `npm run sim` plays by default: the sources' fragile borrowers (Oracle, debt-funded with
+ * two thirds of its future revenue from one customer; CoreWeave and Fluidstack, borrowing against
+ * their GPUs) facing a disciplined hyperscaler (Alphabet), with both chipmakers, a private-credit fund
+ * (Apollo) and the bank that hedges (Deutsche Bank). With Microsoft or Meta seated, their bots rent the
+ * neoclouds' capacity on take-or-pay and carry them through the boom-2025 bust: customer concentration
+ * cuts both ways.
+ */
+export const STORY_SEATS = ["nvidia", "amd", "alphabet", "oracle", "coreweave", "fluidstack", "apollo", "deutsche-bank"];

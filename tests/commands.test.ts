@@ -34,6 +34,26 @@ describe("commands", () => {
     expect(b.stateHash).toBe(a.stateHash);
   });
 
+  it("sim tells the sources' story by default: a boom, then margin calls and defaults as the GPU spot falls", () => {
+    const boom = run("sim", ["--scenario", "boom-2025", "--seed", "1", "--json"]);
+    const hype: number[] = boom.macro.hype;
+    const peak = hype.indexOf(Math.max(...hype));
+    expect(peak).toBeGreaterThan(0);
+    expect(hype[hype.length - 1]).toBeLessThan(hype[peak] - 25);
+    const cw: number[] = boom.prices.coreweave;
+    expect(Math.max(...cw)).toBeGreaterThan(cw[0] * 1.25);
+    // The forced sales crash the GPU spot below half its peak (it recovers toward what a lot earns after).
+    expect(Math.min(...boom.macro.gpuSpot)).toBeLessThan(Math.max(...boom.macro.gpuSpot) * 0.5);
+    expect(boom.marginCalls).toBeGreaterThan(0);
+    expect(boom.defaults).toBeGreaterThan(0);
+    const bankrupt = boom.companies.filter((c: { bankrupt: boolean }) => c.bankrupt).map((c: { id: string }) => c.id);
+    expect(bankrupt).toContain("coreweave");
+    expect(bankrupt).not.toContain("alphabet");
+    const soft = run("sim", ["--scenario", "soft-landing", "--seed", "1", "--json"]);
+    expect(soft.defaults).toBeLessThan(boom.defaults);
+    expect(soft.marginCalls).toBeGreaterThan(0);
+  });
+
   it("sim refuses an unknown scenario with the list of known ones", () => {
     expect(() => execFileSync(process.execPath, ["scripts/sim.ts", "--scenario", "nope"], { encoding: "utf8", stdio: "pipe" })).toThrow(/unknown scenario "nope"; known: .*boom-2025/);
   });

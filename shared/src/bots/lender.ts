@@ -49,7 +49,11 @@ export function lenderSheet(s: GameState, c: Company, k: LenderKnobs, sig: Signa
     const picks = Math.min(4, bondable.length);
     for (let i = 0; i < picks && bondBudget > 1; i++) {
       const pick = bondable[(s.round + c.seat + i) % bondable.length];
-      sheet.bonds.push({ issuer: pick.id, amount: r2(Math.min(50, bondBudget / picks)) });
+      // No more in one issuer than the persona's concentration limit.
+      let held = 0;
+      for (const d of s.debts) if (d.holder === c.id && d.borrower === pick.id) held += d.principal;
+      const amount = Math.min(50, bondBudget / picks, k.issuerCap * n - held);
+      if (amount >= 0.5) sheet.bonds.push({ issuer: pick.id, amount: r2(amount) });
     }
   } else {
     // Not lending any more: pay the bank facility down with the spare cash.

@@ -135,6 +135,8 @@ export interface LenderKnobs {
   leverage: number;
   /** Buys the neoclouds' high-yield bonds too, not only the investment-grade hyperscalers'. */
   junkBonds: boolean;
+  /** Most it holds of one issuer's debt, share of NAV (the funds' syndicate limit is P.fundMaxExposure). */
+  issuerCap: number;
 }
 
 export type Knobs =
@@ -245,7 +247,7 @@ export const PERSONAS: readonly Persona[] = [
       en: "Lends as much as it can against GPUs at high spreads with loose covenants, borrows from banks to buy junk bonds too, and raises LP money in the boom.",
       fr: "Prête autant que possible contre des GPU à forte marge avec des covenants lâches, emprunte aux banques pour acheter aussi des obligations à haut rendement, et lève l'argent des LP dans le boom.",
     },
-    { gpuShare: 0.5, gpuLtv: 0.85, gpuSpread: 0.03, gpuQuarters: 16, bankShare: 0.2, bondShare: 0.2, maxHype: 101, srt: 0, shortHype: 101, shortShare: 0, coverHype: 0, lpRaise: 0.05, leverage: 1, junkBonds: true },
+    { gpuShare: 0.5, gpuLtv: 0.85, gpuSpread: 0.03, gpuQuarters: 16, bankShare: 0.2, bondShare: 0.2, maxHype: 101, srt: 0, shortHype: 101, shortShare: 0, coverHype: 0, lpRaise: 0.05, leverage: 1, junkBonds: true, issuerCap: 0.6 },
   ),
   lend(
     "cautious-underwriter",
@@ -254,7 +256,7 @@ export const PERSONAS: readonly Persona[] = [
       en: "Lends to investment-grade hyperscalers and buys their bonds; lends against GPUs only with tight covenants, and pulls back in froth.",
       fr: "Prête aux hyperscalers bien notés et achète leurs obligations ; ne prête contre des GPU qu'avec des covenants serrés, et se retire dans l'euphorie.",
     },
-    { gpuShare: 0.2, gpuLtv: 0.7, gpuSpread: 0.04, gpuQuarters: 8, bankShare: 0.3, bondShare: 0.8, maxHype: 70, srt: 0, shortHype: 101, shortShare: 0, coverHype: 0, lpRaise: 0, leverage: 0.5, junkBonds: false },
+    { gpuShare: 0.2, gpuLtv: 0.7, gpuSpread: 0.04, gpuQuarters: 8, bankShare: 0.3, bondShare: 0.8, maxHype: 70, srt: 0, shortHype: 101, shortShare: 0, coverHype: 0, lpRaise: 0, leverage: 0.5, junkBonds: false, issuerCap: 0.3 },
   ),
   lend(
     "hedger",
@@ -263,7 +265,7 @@ export const PERSONAS: readonly Persona[] = [
       en: "Lends, then sells the loans' risk (SRT) and shorts the AI names when the hype runs hot; covers in the bust (Deutsche Bank).",
       fr: "Prête, puis cède le risque de ses prêts (SRT) et vend à découvert les valeurs de l'IA quand l'euphorie s'emballe ; rachète dans le krach (Deutsche Bank).",
     },
-    { gpuShare: 0.35, gpuLtv: 0.75, gpuSpread: 0.03, gpuQuarters: 12, bankShare: 0.3, bondShare: 0.3, maxHype: 101, srt: 0.5, shortHype: 68, shortShare: 0.05, coverHype: 35, lpRaise: 0, leverage: 0.3, junkBonds: false },
+    { gpuShare: 0.35, gpuLtv: 0.75, gpuSpread: 0.03, gpuQuarters: 12, bankShare: 0.3, bondShare: 0.3, maxHype: 101, srt: 0.5, shortHype: 68, shortShare: 0.05, coverHype: 35, lpRaise: 0, leverage: 0.3, junkBonds: false, issuerCap: 0.3 },
   ),
 ];
 
