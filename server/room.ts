@@ -4,7 +4,6 @@
 import { randomInt } from "node:crypto";
 import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { MessageContext } from "@colyseus/shared-types";
 import {
   baselineSheet,
   createGame,
@@ -53,6 +52,7 @@ import { seatBook } from "../shared/src/preview/book.ts";
 import { leverage, ltv, maxLtvOf, rating } from "../shared/src/engine/accounts.ts";
 import { joinPath } from "./http.ts";
 import { newRoomCode, releaseRoomCode } from "./codes.ts";
+import { fail, listen, OK, type Reply } from "./receive.ts";
 import { CompanyState, EventState, MacroState, MarketState, OfferState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
 
 /** Server-side settings of every room (not the client's to choose). */
@@ -72,9 +72,6 @@ const MAX_EVENTS = 200;
 const MOMENT_TYPES = new Set(["card", "default", "margin_call", "labs_missed_payment", "new_generation", "backstop_called", "build_delayed"]);
 const MAX_MOMENTS = 120;
 
-type Reply = { ok: true } | { ok: false; error: ErrorReply };
-const OK: Reply = { ok: true };
-const fail = (error: ErrorReply): Reply => ({ ok: false, error });
 
 /** A live offer of the current quarter. */
 interface LiveOffer {
@@ -170,13 +167,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     });
     this.layoutSeats();
 
-    for (const type of CLIENT_MESSAGE_TYPES) {
-      this.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) => this.receive(client, type, payload, ctx));
-    }
-    // Unknown types get an error reply instead of the framework's disconnect.
-    this.onMessage("*", (client: Client, type: string | number, payload: unknown) => {
-      this.receive(client, type, payload, undefined);
-    });
+    listen(this, CLIENT_MESSAGE_TYPES, "room", (client, type, payload) => this.handle(client, type, payload));
     liveRooms.add(this);
   }
 
@@ -258,20 +249,6 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   }
 
   // ---------------------------------------------------------------- messages
-
-  private receive(client: Client, type: string | number, payload: unknown, ctx: MessageContext | undefined): Reply {
-    let r: Reply;
-    try {
-      r = this.handle(client, type, payload);
-    } catch (e) {
-      console.error(`room ${this.roomId}: ${String(type)} failed`, e);
-      r = fail(errorReply("bad_message", `${String(type)}: the server could not process this message`, { type: String(type) }));
-    }
-    // A request (room.request) gets the reply; a plain send gets an "error" message when refused.
-    if (ctx?.id !== undefined) return r;
-    if (!r.ok) client.send("error", r.error);
-    return r;
-  }
 
   private handle(client: Client, type: string | number, payload: unknown): Reply {
     const size = approxBytes(payload);

@@ -4,7 +4,6 @@
 // mirrors them for the live monitor, and records every quarter in the session store.
 import { createHash, randomBytes } from "node:crypto";
 import { ErrorCode, matchMaker, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
-import type { MessageContext } from "@colyseus/shared-types";
 import { balanceSheet, describe, offBalanceDebt, onBalanceDebt, scores, stateHash, type GameState } from "../../shared/src/index.ts";
 import { splitIntoMarkets, fillOrder, type SeatTemplate } from "../../shared/src/classroom/split.ts";
 import {
@@ -26,13 +25,11 @@ import {
 } from "../../shared/src/protocol/index.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../../seeds/index.ts";
 import { newRoomCode, releaseRoomCode } from "../codes.ts";
+import { fail, listen, OK, type Reply } from "../receive.ts";
 import type { MarketRoom, RoundRecord } from "../room.ts";
 import { ClassMarket, ClassroomState, ClassSeat, ClassStudent } from "./state.ts";
 import type { CompanyRoundRow, EventRow, SessionStore } from "./store.ts";
 
-type Reply = { ok: true } | { ok: false; error: ErrorReply };
-const OK: Reply = { ok: true };
-const fail = (error: ErrorReply): Reply => ({ ok: false, error });
 
 export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 const secret = () => randomBytes(18).toString("base64url");
@@ -103,12 +100,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     st.decideSeconds = opts.decideSeconds;
     this.state = st;
 
-    for (const type of CLASSROOM_MESSAGE_TYPES) {
-      this.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) => this.receive(client, type, payload, ctx));
-    }
-    this.onMessage("*", (client: Client, type: string | number, payload: unknown) => {
-      this.receive(client, type, payload, undefined);
-    });
+    listen(this, CLASSROOM_MESSAGE_TYPES, "session", (client, type, payload) => this.handle(client, type, payload));
     liveSessions.set(this.roomId, this);
   }
 
@@ -187,19 +179,6 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   // ---------------------------------------------------------------- messages
-
-  private receive(client: Client, type: string | number, payload: unknown, ctx: MessageContext | undefined): Reply {
-    let r: Reply;
-    try {
-      r = this.handle(client, type, payload);
-    } catch (e) {
-      console.error(`session ${this.roomId}: ${String(type)} failed`, e);
-      r = fail(errorReply("bad_message", `${String(type)}: the server could not process this message`, { type: String(type) }));
-    }
-    if (ctx?.id !== undefined) return r;
-    if (!r.ok) client.send("error", r.error);
-    return r;
-  }
 
   private handle(client: Client, type: string | number, payload: unknown): Reply {
     const m = parseClassroomMessage(type, payload);
