@@ -8,7 +8,6 @@ import {
   baselineSheet,
   createGame,
   defaultSheet,
-  describe,
   OrderError,
   prepareOrders,
   resolveRound,
@@ -1015,14 +1014,12 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     for (let k = st.hype.length; k < g.history.hype.length; k++) st.hype.push(g.history.hype[k]);
     st.news.clear();
     for (const id of g.news) st.news.push(id);
-    const names = Object.fromEntries(g.companies.map((c) => [c.id, c.name]));
     const eventState = (e: GameEvent) => {
       const es = new EventState();
       es.round = e.round;
       es.type = e.type;
       es.mechanism = e.mechanism;
       es.company = e.company ?? "";
-      es.text = describe(e, "en", names, seeds.cards) ?? "";
       es.data = JSON.stringify(e.data);
       return es;
     };

@@ -158,8 +158,7 @@ export const EventState = schema(
     type: t.string().default(""),
     mechanism: t.string().default(""),
     company: t.string().default(""),
-    text: t.string().default(""),
-    /** The event's numbers, as JSON. */
+    /** The event's numbers, as JSON: each client tells it in its player's language (shared/src/describe.ts). */
     data: t.string().default("{}"),
   },
   "EventState",

@@ -95,7 +95,6 @@ export interface EventJ {
   type: string;
   mechanism: string;
   company: string;
-  text: string;
   data: string;
 }
 export interface SettingsJ {

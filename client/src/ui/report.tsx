@@ -18,7 +18,7 @@ export function eventText(e: EventJ, names: Record<string, string>): string {
     /* keep {} */
   }
   const told = describe({ round: e.round, type: e.type, mechanism: e.mechanism as never, company: e.company || undefined, data }, lang.value, names, CARDS);
-  return told ?? e.text;
+  return told ?? "";
 }
 
 export function Report() {
