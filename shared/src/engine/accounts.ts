@@ -1,5 +1,6 @@
 // Balance sheets and the ratios read from them. Everything here is derived from the state:
 // a claim lives once (in debts, stakes, shorts) and shows up as one party's asset and another's liability.
+import { debtsHeld, debtsOfParty } from "./ledger.ts";
 import { m } from "./money.ts";
 import { P, RATINGS, type Rating } from "./params.ts";
 import type { ChipLot, Company, Debt, GameState, Macro } from "./types.ts";
@@ -42,22 +43,30 @@ export function runningGw(c: Company): number {
 }
 
 export function debtsOf(s: GameState, id: string): Debt[] {
+  const p = debtsOfParty(s, id);
+  if (p) return p.borrowed.slice();
   return s.debts.filter((d) => d.borrower === id);
 }
 
 export function onBalanceDebt(s: GameState, id: string): number {
+  const p = debtsOfParty(s, id);
+  if (p) return m(p.onBalance);
   let t = 0;
   for (const d of s.debts) if (d.borrower === id && !d.offBalance) t += d.principal;
   return m(t);
 }
 
 export function offBalanceDebt(s: GameState, id: string): number {
+  const p = debtsOfParty(s, id);
+  if (p) return m(p.offBalance);
   let t = 0;
   for (const d of s.debts) if (d.borrower === id && d.offBalance) t += d.principal;
   return m(t);
 }
 
 export function gpuDebt(s: GameState, id: string): number {
+  const p = debtsOfParty(s, id);
+  if (p) return m(p.gpu);
   let t = 0;
   for (const d of s.debts) if (d.borrower === id && d.kind === "gpu") t += d.principal;
   return m(t);
@@ -73,6 +82,8 @@ export function ltv(s: GameState, c: Company): number {
 
 /** The tightest covenant among a company's GPU loans. */
 export function maxLtvOf(s: GameState, id: string): number {
+  const p = debtsOfParty(s, id);
+  if (p) return p.maxLtv;
   let lim = Infinity;
   for (const d of s.debts) if (d.borrower === id && d.kind === "gpu") lim = Math.min(lim, d.maxLtv);
   return lim;
@@ -95,8 +106,10 @@ export interface BalanceSheet {
 }
 
 export function balanceSheet(s: GameState, c: Company): BalanceSheet {
+  const p = debtsOfParty(s, c.id);
   let loansHeld = 0;
-  for (const d of s.debts) if (d.holder === c.id) loansHeld += d.principal;
+  if (p) loansHeld = p.loansHeld;
+  else for (const d of s.debts) if (d.holder === c.id) loansHeld += d.principal;
   let stakes = 0;
   for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
   let shorts = 0;
@@ -175,7 +188,7 @@ export function rateMarkPerPar(s: GameState, d: Debt): number {
 /** The rate marks on the fixed-rate debts a fund holds, $B (gains when rates fall, losses when they rise). */
 export function rateMarks(s: GameState, holder: string): number {
   let t = 0;
-  for (const d of s.debts) if (d.holder === holder && !d.floating) t += d.principal * rateMarkPerPar(s, d);
+  for (const d of debtsHeld(s, holder)) if (d.holder === holder && !d.floating) t += d.principal * rateMarkPerPar(s, d);
   return m(t);
 }
 
@@ -231,7 +244,7 @@ function creditMarkWith(s: GameState, d: Debt, cache: MarkCache): number {
 export function creditMarks(s: GameState, holder: string): number {
   const cache: MarkCache = new Map();
   let t = 0;
-  for (const d of s.debts) if (d.holder === holder) t += d.principal * creditMarkWith(s, d, cache);
+  for (const d of debtsHeld(s, holder)) if (d.holder === holder) t += d.principal * creditMarkWith(s, d, cache);
   return m(t);
 }
 

@@ -4,6 +4,7 @@ import type { Offer, OrderSheet } from "../schemas/orders.ts";
 import { gpuDebt, gpuValue, nav, rateMarkPerPar, runningGw } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { buyStake, coverShort, investInLabs, issueShares, openShort } from "./equity.ts";
+import { pushDebt, setHolder, setPrincipal } from "./ledger.ts";
 import { addDebt, currentRate, fundersOf, marketQuote, payDown } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { P } from "./params.ts";
@@ -145,10 +146,10 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
       ctx.transfer(c.id, MARKET, cost, `bond:${d.id}`);
       // The par booked against the price paid: the difference is the mark the NAV adds back.
       ctx.gain(c, take - cost);
-      if (take >= d.principal) d.holder = c.id;
+      if (take >= d.principal) setHolder(s, d, c.id);
       else {
-        d.principal = m(d.principal - take);
-        s.debts.push({ ...d, id: ctx.newId("d"), holder: c.id, principal: take });
+        setPrincipal(s, d, m(d.principal - take));
+        pushDebt(s, { ...d, id: ctx.newId("d"), holder: c.id, principal: take });
       }
       want = m(want - cost);
       ctx.event("bonds_bought", "lender", c.id, { issuer: b.issuer, amount: take, price: r9(px), rate: currentRate(ctx, d) });

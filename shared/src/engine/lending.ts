@@ -1,6 +1,7 @@
 // Who lends to whom, at what price: the outside credit market's answer to a borrower, and
 // the creation and repayment of debts. A claim is created once, with a holder and a borrower.
 import { gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, ratingIndex } from "./accounts.ts";
+import { debtsHeld, pushDebt, removeDebtFrom, setPrincipal } from "./ledger.ts";
 import { P } from "./params.ts";
 import { MARKET } from "./types.ts";
 import type { Ctx } from "./context.ts";
@@ -78,7 +79,7 @@ export function addDebt(
     offBalance: kind === "spv",
     tenor: quarters,
   };
-  s.debts.push(d);
+  pushDebt(s, d);
   if (fundsToBorrower) ctx.transfer(holder, borrower.id, d.principal, `loan:${d.id}`);
   if (!d.offBalance) borrower.last.debtRaised = m(borrower.last.debtRaised + d.principal);
   ctx.event("debt_raised", "debt", borrower.id, {
@@ -98,14 +99,14 @@ export function payDown(ctx: Ctx, d: Debt, amount: number, why: string): number 
   const a = m(Math.min(amount, d.principal));
   if (a <= 0) return 0;
   ctx.transfer(d.borrower, d.holder, a, why);
-  d.principal = m(d.principal - a);
+  setPrincipal(ctx.state, d, m(d.principal - a));
   if (d.principal <= 0) removeDebt(ctx, d);
   return a;
 }
 
 export function removeDebt(ctx: Ctx, d: Debt): void {
   const s = ctx.state;
-  s.debts = s.debts.filter((x) => x !== d);
+  removeDebtFrom(s, d);
   s.srts = s.srts.filter((x) => x.debt !== d.id);
 }
 
@@ -130,7 +131,7 @@ export function fundersOf(ctx: Ctx, borrower: Company, kind: DebtKind, amount: n
     const n = nav(s, f);
     if (n <= 0) continue;
     let held = 0;
-    for (const d of s.debts) if (d.holder === f.id && d.borrower === borrower.id) held += d.principal;
+    for (const d of debtsHeld(s, f.id)) if (d.holder === f.id && d.borrower === borrower.id) held += d.principal;
     const r = Math.min(f.cash - 0.1 * n, P.fundMaxExposure * n - held);
     if (r > 0.05) room.set(f.id, r);
   }
