@@ -80,11 +80,11 @@ function same(a: PartyDebts, b: PartyDebts): boolean {
 }
 
 /**
- * A party's debts from the index, or undefined when `s` is not being resolved (the caller then
- * scans s.debts). The lists are the caller's to read, not to change.
+ * A party's debts: from the index while `s` is being resolved, else read from s.debts now.
+ * The lists are the caller's to read, not to change.
  */
-export function debtsOfParty(s: GameState, id: string): PartyDebts | undefined {
-  if (s !== indexed) return undefined;
+export function debtTotals(s: GameState, id: string): PartyDebts {
+  if (s !== indexed) return scan(s, id);
   let e = entries.get(id);
   if (!e) {
     e = { debts: scan(s, id), stale: false };
@@ -96,11 +96,6 @@ export function debtsOfParty(s: GameState, id: string): PartyDebts | undefined {
     throw new Error(`debt index of ${id} is stale: a change to s.debts bypassed ledger.ts`);
   }
   return e.debts;
-}
-
-/** The debts `holder` holds, in the order of s.debts (all debts when there is no index: filter them). */
-export function debtsHeld(s: GameState, holder: string): Debt[] {
-  return debtsOfParty(s, holder)?.held ?? s.debts;
 }
 
 function changed(s: GameState, a: string, b: string): void {

@@ -1,7 +1,7 @@
 // Who lends to whom, at what price: the outside credit market's answer to a borrower, and
 // the creation and repayment of debts. A claim is created once, with a holder and a borrower.
 import { gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, ratingIndex } from "./accounts.ts";
-import { debtsHeld, pushDebt, removeDebtFrom, setPrincipal } from "./ledger.ts";
+import { debtTotals, pushDebt, removeDebtFrom, setPrincipal } from "./ledger.ts";
 import { P } from "./params.ts";
 import { MARKET } from "./types.ts";
 import type { Ctx } from "./context.ts";
@@ -131,7 +131,7 @@ export function fundersOf(ctx: Ctx, borrower: Company, kind: DebtKind, amount: n
     const n = nav(s, f);
     if (n <= 0) continue;
     let held = 0;
-    for (const d of debtsHeld(s, f.id)) if (d.holder === f.id && d.borrower === borrower.id) held += d.principal;
+    for (const d of debtTotals(s, f.id).held) if (d.borrower === borrower.id) held += d.principal;
     const r = Math.min(f.cash - 0.1 * n, P.fundMaxExposure * n - held);
     if (r > 0.05) room.set(f.id, r);
   }
