@@ -185,11 +185,14 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
   }
 }
 
-/** LP money in (positive) or out (negative), at the current NAV per unit: NAV per unit is unchanged. */
-export function lpFlow(ctx: Ctx, c: Company, amount: number, why: string): void {
+/**
+ * LP money in (positive) or out (negative), at the current NAV per unit: NAV per unit is unchanged.
+ * `navNow` spares a caller that has just computed the fund's NAV (and changed nothing since) a second pass.
+ */
+export function lpFlow(ctx: Ctx, c: Company, amount: number, why: string, navNow = nav(ctx.state, c)): void {
   const fund = c.fund!;
   // Today's NAV, not last quarter's price: the quarter's interest and losses are already booked.
-  const navPerUnit = nav(ctx.state, c) / fund.units;
+  const navPerUnit = navNow / fund.units;
   let a = m(amount);
   if (a < 0) a = -m(Math.min(-a, Math.max(0, c.cash)));
   if (a === 0 || navPerUnit <= 0) return;
