@@ -2,7 +2,7 @@
 // books balance, cash moves only through recorded flows, nothing is NaN, the state round-trips
 // through JSON, and replaying the recorded orders reproduces the state hash.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditRound,
   auditState,
@@ -15,6 +15,7 @@ import {
   type OrderSheet,
 } from "../shared/src/index.ts";
 import { seeds } from "../seeds/index.ts";
+import { ledgerChecks } from "../shared/src/engine/ledger.ts";
 
 type Rnd = () => number;
 
@@ -120,6 +121,13 @@ const profileIds = Object.keys(seeds.profiles);
 const scenarioIds = Object.keys(seeds.scenarios);
 
 describe("engine invariants over random games", () => {
+  // Every read of the debt index is also compared with a scan of the debts (see ledger.test.ts).
+  beforeAll(() => {
+    ledgerChecks.on = true;
+  });
+  afterAll(() => {
+    ledgerChecks.on = false;
+  });
   it("keeps the books balanced, cash recorded, no NaN, JSON-exact, replayable", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,6 @@
 // Balance sheets and the ratios read from them. Everything here is derived from the state:
 // a claim lives once (in debts, stakes, shorts) and shows up as one party's asset and another's liability.
+import { debtTotals } from "./ledger.ts";
 import { m } from "./money.ts";
 import { P, RATINGS, type Rating } from "./params.ts";
 import type { ChipLot, Company, Debt, GameState, Macro } from "./types.ts";
@@ -42,25 +43,19 @@ export function runningGw(c: Company): number {
 }
 
 export function debtsOf(s: GameState, id: string): Debt[] {
-  return s.debts.filter((d) => d.borrower === id);
+  return debtTotals(s, id).borrowed.slice();
 }
 
 export function onBalanceDebt(s: GameState, id: string): number {
-  let t = 0;
-  for (const d of s.debts) if (d.borrower === id && !d.offBalance) t += d.principal;
-  return m(t);
+  return m(debtTotals(s, id).onBalance);
 }
 
 export function offBalanceDebt(s: GameState, id: string): number {
-  let t = 0;
-  for (const d of s.debts) if (d.borrower === id && d.offBalance) t += d.principal;
-  return m(t);
+  return m(debtTotals(s, id).offBalance);
 }
 
 export function gpuDebt(s: GameState, id: string): number {
-  let t = 0;
-  for (const d of s.debts) if (d.borrower === id && d.kind === "gpu") t += d.principal;
-  return m(t);
+  return m(debtTotals(s, id).gpu);
 }
 
 /** Loan-to-value of a company's GPU-backed loans against what its GPUs fetch (Infinity if no collateral). */
@@ -73,9 +68,7 @@ export function ltv(s: GameState, c: Company): number {
 
 /** The tightest covenant among a company's GPU loans. */
 export function maxLtvOf(s: GameState, id: string): number {
-  let lim = Infinity;
-  for (const d of s.debts) if (d.borrower === id && d.kind === "gpu") lim = Math.min(lim, d.maxLtv);
-  return lim;
+  return debtTotals(s, id).maxLtv;
 }
 
 export interface BalanceSheet {
@@ -95,8 +88,8 @@ export interface BalanceSheet {
 }
 
 export function balanceSheet(s: GameState, c: Company): BalanceSheet {
-  let loansHeld = 0;
-  for (const d of s.debts) if (d.holder === c.id) loansHeld += d.principal;
+  const p = debtTotals(s, c.id);
+  const loansHeld = p.loansHeld;
   let stakes = 0;
   for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
   let shorts = 0;
@@ -104,7 +97,7 @@ export function balanceSheet(s: GameState, c: Company): BalanceSheet {
   const chips = chipsBook(c);
   const fab = c.fab ? c.fab.book : 0;
   const assets = m(c.cash + chips + c.dcBook + c.cip + fab + loansHeld + stakes);
-  const debt = onBalanceDebt(s, c.id);
+  const debt = m(p.onBalance);
   const liabilities = m(debt + shorts);
   return {
     cash: c.cash,
@@ -119,13 +112,14 @@ export function balanceSheet(s: GameState, c: Company): BalanceSheet {
     shorts: m(shorts),
     liabilities,
     equity: m(assets - liabilities),
-    offBalanceDebt: offBalanceDebt(s, c.id),
+    offBalanceDebt: m(p.offBalance),
   };
 }
 
 /** Net debt (off-balance vehicles included, as rating agencies do) over annualised EBITDA. */
 export function leverage(s: GameState, c: Company): number {
-  const net = onBalanceDebt(s, c.id) + offBalanceDebt(s, c.id) - c.cash;
+  const p = debtTotals(s, c.id);
+  const net = m(p.onBalance) + m(p.offBalance) - c.cash;
   if (net <= 0) return 0;
   const e = 4 * Math.max(c.last.ebitda, c.prev.ebitda);
   return e > 0 ? net / e : 99;
@@ -133,8 +127,9 @@ export function leverage(s: GameState, c: Company): number {
 
 export function ratingIndex(s: GameState, c: Company): number {
   const lev = leverage(s, c);
-  let i = P.ratingBands.findIndex((b) => lev < b);
-  if (i < 0) i = RATINGS.length - 1;
+  let i = 0;
+  while (i < P.ratingBands.length && !(lev < P.ratingBands[i])) i++;
+  if (i === P.ratingBands.length) i = RATINGS.length - 1;
   // Investors' trust moves the rating a notch either way.
   if (c.credibility >= 0.75 && i > 0) i -= 1;
   if (c.credibility < 0.3 && i < RATINGS.length - 1) i += 1;
@@ -175,7 +170,7 @@ export function rateMarkPerPar(s: GameState, d: Debt): number {
 /** The rate marks on the fixed-rate debts a fund holds, $B (gains when rates fall, losses when they rise). */
 export function rateMarks(s: GameState, holder: string): number {
   let t = 0;
-  for (const d of s.debts) if (d.holder === holder && !d.floating) t += d.principal * rateMarkPerPar(s, d);
+  for (const d of debtTotals(s, holder).held) if (!d.floating) t += d.principal * rateMarkPerPar(s, d);
   return m(t);
 }
 
@@ -199,26 +194,34 @@ export function requiredSpread(s: GameState, d: Debt, b: Company): number {
  * fire sale. At most creditMarkCap. A risk transfer (SRT) on the debt takes its share of the mark.
  */
 export function creditMarkPerPar(s: GameState, d: Debt): number {
-  return creditMarkWith(s, d, new Map());
+  return creditMarkWith(s, d, markBasis(s, d.borrower), gpuAskedSpread(s));
+}
+
+/** What the market asks over the benchmark on a GPU-backed loan today (see requiredSpread). */
+function gpuAskedSpread(s: GameState): number {
+  return s.macro.hySpread + 0.025 / Math.max(0.3, gpuAppetite(s));
 }
 
 /** Per-borrower figures a fund's marks share (spread asked, GPU cover), computed once per NAV. */
-type MarkCache = Map<string, { spread: number; cover: number } | null>;
+interface MarkBasis {
+  borrower: string;
+  /** False for a bankrupt or unknown borrower: its debts carry no mark. */
+  live: boolean;
+  spread: number;
+  cover: number;
+}
 
-function creditMarkWith(s: GameState, d: Debt, cache: MarkCache): number {
-  let b = cache.get(d.borrower);
-  if (b === undefined) {
-    let c: Company | undefined;
-    for (const x of s.companies) if (x.id === d.borrower) c = x;
-    if (!c || c.bankrupt) b = null;
-    else {
-      const debt = gpuDebt(s, c.id);
-      b = { spread: marketSpread(s, c), cover: debt > 0 ? (P.fireSaleHaircut * gpuValue(c, s.macro)) / debt : 1 };
-    }
-    cache.set(d.borrower, b);
-  }
-  if (b === null) return 0;
-  const asked = d.kind === "gpu" ? s.macro.hySpread + 0.025 / Math.max(0.3, gpuAppetite(s)) : b.spread + (d.kind === "bank" ? 0.005 : 0);
+function markBasis(s: GameState, id: string): MarkBasis {
+  let c: Company | undefined;
+  for (const x of s.companies) if (x.id === id) c = x;
+  if (!c || c.bankrupt) return { borrower: id, live: false, spread: 0, cover: 0 };
+  const debt = gpuDebt(s, c.id);
+  return { borrower: id, live: true, spread: marketSpread(s, c), cover: debt > 0 ? (P.fireSaleHaircut * gpuValue(c, s.macro)) / debt : 1 };
+}
+
+function creditMarkWith(s: GameState, d: Debt, b: MarkBasis, gpuAsked: number): number {
+  if (!b.live) return 0;
+  const asked = d.kind === "gpu" ? gpuAsked : b.spread + (d.kind === "bank" ? 0.005 : 0);
   const years = Math.max(0, (d.maturity - s.round) / 4);
   let loss = Math.max(0, asked - d.spread) * Math.min(years, P.maxDurationYears) * 0.8;
   if (d.kind === "gpu") loss = Math.max(loss, 1 - b.cover);
@@ -229,9 +232,19 @@ function creditMarkWith(s: GameState, d: Debt, cache: MarkCache): number {
 }
 
 export function creditMarks(s: GameState, holder: string): number {
-  const cache: MarkCache = new Map();
+  // A fund holds a few borrowers' debts: a short list beats a Map for their shared figures.
+  const bases: MarkBasis[] = [];
+  const gpuAsked = gpuAskedSpread(s);
   let t = 0;
-  for (const d of s.debts) if (d.holder === holder) t += d.principal * creditMarkWith(s, d, cache);
+  for (const d of debtTotals(s, holder).held) {
+    let b: MarkBasis | undefined;
+    for (const x of bases) if (x.borrower === d.borrower) b = x;
+    if (!b) {
+      b = markBasis(s, d.borrower);
+      bases.push(b);
+    }
+    t += d.principal * creditMarkWith(s, d, b, gpuAsked);
+  }
   return m(t);
 }
 

@@ -4,6 +4,7 @@
 import { balanceSheet } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { pressSpot, sellLots } from "./covenants.ts";
+import { setHolder } from "./ledger.ts";
 import { removeDebt } from "./lending.ts";
 import { m, r9 } from "./money.ts";
 import { P } from "./params.ts";
@@ -64,7 +65,7 @@ export function declareDefault(ctx: Ctx, c: Company, reason: string): void {
   s.stakes = s.stakes.filter((x) => x.holder !== c.id);
   for (const d of s.debts.filter((x) => x.holder === c.id)) {
     ctx.transfer(MARKET, c.id, d.principal, `loan sold:${d.id}`);
-    d.holder = MARKET;
+    setHolder(s, d, MARKET);
   }
   // The risk transfers it bought lapse with the loans they protected: no premium is due any more.
   s.srts = s.srts.filter((x) => x.holder !== c.id);

@@ -4,6 +4,7 @@ import type { Offer, OrderSheet } from "../schemas/orders.ts";
 import { gpuDebt, gpuValue, nav, rateMarkPerPar, runningGw } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { buyStake, coverShort, investInLabs, issueShares, openShort } from "./equity.ts";
+import { pushDebt, setHolder, setPrincipal } from "./ledger.ts";
 import { addDebt, currentRate, fundersOf, marketQuote, payDown } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { P } from "./params.ts";
@@ -145,10 +146,10 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
       ctx.transfer(c.id, MARKET, cost, `bond:${d.id}`);
       // The par booked against the price paid: the difference is the mark the NAV adds back.
       ctx.gain(c, take - cost);
-      if (take >= d.principal) d.holder = c.id;
+      if (take >= d.principal) setHolder(s, d, c.id);
       else {
-        d.principal = m(d.principal - take);
-        s.debts.push({ ...d, id: ctx.newId("d"), holder: c.id, principal: take });
+        setPrincipal(s, d, m(d.principal - take));
+        pushDebt(s, { ...d, id: ctx.newId("d"), holder: c.id, principal: take });
       }
       want = m(want - cost);
       ctx.event("bonds_bought", "lender", c.id, { issuer: b.issuer, amount: take, price: r9(px), rate: currentRate(ctx, d) });
@@ -184,11 +185,14 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
   }
 }
 
-/** LP money in (positive) or out (negative), at the current NAV per unit: NAV per unit is unchanged. */
-export function lpFlow(ctx: Ctx, c: Company, amount: number, why: string): void {
+/**
+ * LP money in (positive) or out (negative), at the current NAV per unit: NAV per unit is unchanged.
+ * `navNow` spares a caller that has just computed the fund's NAV (and changed nothing since) a second pass.
+ */
+export function lpFlow(ctx: Ctx, c: Company, amount: number, why: string, navNow = nav(ctx.state, c)): void {
   const fund = c.fund!;
   // Today's NAV, not last quarter's price: the quarter's interest and losses are already booked.
-  const navPerUnit = nav(ctx.state, c) / fund.units;
+  const navPerUnit = navNow / fund.units;
   let a = m(amount);
   if (a < 0) a = -m(Math.min(-a, Math.max(0, c.cash)));
   if (a === 0 || navPerUnit <= 0) return;

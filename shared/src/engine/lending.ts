@@ -1,6 +1,7 @@
 // Who lends to whom, at what price: the outside credit market's answer to a borrower, and
 // the creation and repayment of debts. A claim is created once, with a holder and a borrower.
 import { creditMarkPerPar, gpuAppetite, gpuDebt, gpuValue, leverage, marketSpread, nav, onBalanceDebt, rateMarkPerPar, ratingIndex } from "./accounts.ts";
+import { debtTotals, pushDebt, removeDebtFrom, setHolder, setPrincipal } from "./ledger.ts";
 import { P } from "./params.ts";
 import { MARKET } from "./types.ts";
 import type { Ctx } from "./context.ts";
@@ -84,11 +85,11 @@ export function sellHeldDebts(ctx: Ctx, c: Company, need: number): { sold: numbe
     ctx.transfer(MARKET, c.id, cash, `loan sale:${d.id}`);
     ctx.gain(c, cash - take);
     if (take >= d.principal) {
-      d.holder = MARKET;
+      setHolder(s, d, MARKET);
       s.srts = s.srts.filter((x) => x.debt !== d.id);
     } else {
-      d.principal = m(d.principal - take);
-      s.debts.push({ ...d, id: ctx.newId("d"), holder: MARKET, principal: take });
+      setPrincipal(s, d, m(d.principal - take));
+      pushDebt(s, { ...d, id: ctx.newId("d"), holder: MARKET, principal: take });
     }
     sold = m(sold + take);
     proceeds = m(proceeds + cash);
@@ -124,7 +125,7 @@ export function addDebt(
     offBalance: kind === "spv",
     tenor: quarters,
   };
-  s.debts.push(d);
+  pushDebt(s, d);
   if (fundsToBorrower) ctx.transfer(holder, borrower.id, d.principal, `loan:${d.id}`);
   if (!d.offBalance) borrower.last.debtRaised = m(borrower.last.debtRaised + d.principal);
   ctx.event("debt_raised", "debt", borrower.id, {
@@ -144,14 +145,14 @@ export function payDown(ctx: Ctx, d: Debt, amount: number, why: string): number 
   const a = m(Math.min(amount, d.principal));
   if (a <= 0) return 0;
   ctx.transfer(d.borrower, d.holder, a, why);
-  d.principal = m(d.principal - a);
+  setPrincipal(ctx.state, d, m(d.principal - a));
   if (d.principal <= 0) removeDebt(ctx, d);
   return a;
 }
 
 export function removeDebt(ctx: Ctx, d: Debt): void {
   const s = ctx.state;
-  s.debts = s.debts.filter((x) => x !== d);
+  removeDebtFrom(s, d);
   s.srts = s.srts.filter((x) => x.debt !== d.id);
 }
 
@@ -176,7 +177,7 @@ export function fundersOf(ctx: Ctx, borrower: Company, kind: DebtKind, amount: n
     const n = nav(s, f);
     if (n <= 0) continue;
     let held = 0;
-    for (const d of s.debts) if (d.holder === f.id && d.borrower === borrower.id) held += d.principal;
+    for (const d of debtTotals(s, f.id).held) if (d.borrower === borrower.id) held += d.principal;
     const r = Math.min(f.cash - 0.1 * n, P.fundMaxExposure * n - held);
     if (r > 0.05) room.set(f.id, r);
   }

@@ -33,7 +33,7 @@ export function lpFlows(ctx: Ctx): void {
     if (n <= 0) continue;
     const yieldAnnual = (4 * c.last.interestIncome) / n;
     const pull = clamp(0.5 * (yieldAnnual - mac.benchmark) + 0.04 * ((mac.hype - 50) / 50) + mac.lpShock, -P.lpFlowMax, P.lpFlowMax);
-    lpFlow(ctx, c, n * pull, "LP flows");
+    lpFlow(ctx, c, n * pull, "LP flows", n);
   }
 }
 

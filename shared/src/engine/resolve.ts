@@ -11,6 +11,7 @@ import { declareDefault } from "./defaults.ts";
 import { buyback, dividend } from "./equity.ts";
 import type { Flow, GameEvent } from "./events.ts";
 import { acceptedOffers, applyFinanceOrders, executeOffers } from "./finance.ts";
+import { attachLedger, detachLedger } from "./ledger.ts";
 import { payDown, sellHeldDebts } from "./lending.ts";
 import { clamp, m, r9 } from "./money.ts";
 import { applyCards, dealCards } from "./news.ts";
@@ -57,6 +58,16 @@ export function resolveRound(rules: Rules, state: GameState, orders: Record<stri
   if (state.finished) throw new Error("the game is over: no more rounds to resolve");
   const sheets = prepareOrders(state, orders);
   const s = cloneState(state);
+  // The debt index serves this copy only while it is being built: callers may change the result.
+  attachLedger(s);
+  try {
+    return resolveInto(rules, s, sheets);
+  } finally {
+    detachLedger(s);
+  }
+}
+
+function resolveInto(rules: Rules, s: GameState, sheets: Record<string, OrderSheet>): RoundResult {
   const ctx = new Ctx(s, rules);
   for (const c of s.companies) {
     c.prev = c.last;

@@ -2,6 +2,7 @@
 // amortisation, maturities that refinance at today's terms or must be repaid, the SRT premiums
 // and the short-borrow fees.
 import type { Ctx } from "./context.ts";
+import { pushDebt, setHolder } from "./ledger.ts";
 import { currentRate, marketQuote, payDown, sellHeldDebts } from "./lending.ts";
 import { m, r9 } from "./money.ts";
 import { P } from "./params.ts";
@@ -54,7 +55,7 @@ export function serviceMaturities(ctx: Ctx): Map<string, string> {
       // Refinanced at today's rate: the market pays out the old holder and holds the new debt.
       if (d.holder !== MARKET) ctx.transfer(MARKET, d.holder, d.principal, `refinance:${d.id}`);
       const before = currentRate(ctx, d);
-      d.holder = MARKET;
+      setHolder(s, d, MARKET);
       d.spread = q.spread;
       d.rate = r9(s.macro.benchmark + q.spread);
       d.maturity = ctx.round + d.tenor;
@@ -99,7 +100,7 @@ export function emergencyFunding(ctx: Ctx, c: Company): void {
       offBalance: false,
       tenor: 8,
     };
-    s.debts.push(d);
+    pushDebt(s, d);
     ctx.transfer(MARKET, c.id, amount, `emergency:${d.id}`);
     c.last.debtRaised = m(c.last.debtRaised + amount);
     ctx.event("emergency_loan", "debt", c.id, { kind, amount, rate: currentRate(ctx, d) });

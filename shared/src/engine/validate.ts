@@ -74,7 +74,8 @@ export function checkSheet(
   if (me.bankrupt) bad("(seat)", `${me.name} is bankrupt and can no longer place orders`);
   if (sheet.role !== me.role) bad("role", `this seat is a ${me.role}; the sheet says ${sheet.role}`);
   const alive = (id: string) => state.companies.find((c) => c.id === id && !c.bankrupt);
-  const names = state.companies.filter((c) => !c.bankrupt).map((c) => c.id);
+  // For the messages only: most sheets have no problem, so the list is made when one is found.
+  const others = () => state.companies.filter((c) => !c.bankrupt && c.id !== me.id).map((c) => c.id).join(", ");
 
   if (sheet.role === "chipmaker" && me.fab && sheet.supply > me.fab.capLots) {
     bad("supply", `at most the fab capacity of ${me.fab.capLots} lots this quarter`);
@@ -92,12 +93,12 @@ export function checkSheet(
   if (sheet.role === "chipmaker") {
     sheet.stakes.forEach((st, i) => {
       const t = alive(st.target);
-      if (!t || t.id === me.id || t.role === "lender") bad(`stakes.${i}.target`, `must be another listed company: ${names.filter((n) => n !== me.id).join(", ")}`);
+      if (!t || t.id === me.id || t.role === "lender") bad(`stakes.${i}.target`, `must be another listed company: ${others()}`);
     });
   }
   if (sheet.role === "lender") {
     sheet.bonds.forEach((b, i) => {
-      if (!alive(b.issuer) || b.issuer === me.id) bad(`bonds.${i}.issuer`, `must be a company in this game: ${names.filter((n) => n !== me.id).join(", ")}`);
+      if (!alive(b.issuer) || b.issuer === me.id) bad(`bonds.${i}.issuer`, `must be a company in this game: ${others()}`);
     });
     sheet.srt.forEach((t, i) => {
       if (!state.debts.some((d) => d.id === t.debt && d.holder === me.id)) bad(`srt.${i}.debt`, "must be a loan or bond your fund holds");
@@ -124,7 +125,7 @@ export function checkSheet(
     seen.add(o.id);
     const to = alive(o.to);
     if (!to || to.id === me.id) {
-      bad(`offers.${i}.to`, `must be another company in this game: ${names.filter((n) => n !== me.id).join(", ")}`);
+      bad(`offers.${i}.to`, `must be another company in this game: ${others()}`);
       return;
     }
     const need = (roles: string[], who: "you" | "they", what: string) => {
