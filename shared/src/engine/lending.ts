@@ -71,7 +71,7 @@ function fundFacilityQuote(s: GameState, c: Company, kind: DebtKind): Quote {
  * fire-sale discount, for at least `need` $B: the gap to par is a realised loss. Whole debts go
  * first, in the order they were made; a risk transfer (SRT) on a sold debt ends with it.
  */
-export function sellHeldDebts(ctx: Ctx, c: Company, need: number): { sold: number; proceeds: number } {
+export function sellHeldDebts(ctx: Ctx, c: Company, need: number, reason: "cash shortfall" | "facility not rolled"): { sold: number; proceeds: number } {
   const s = ctx.state;
   let sold = 0;
   let proceeds = 0;
@@ -94,6 +94,7 @@ export function sellHeldDebts(ctx: Ctx, c: Company, need: number): { sold: numbe
     sold = m(sold + take);
     proceeds = m(proceeds + cash);
   }
+  if (sold > 0) ctx.event("loans_sold", "lender", c.id, { sold, proceeds, discount: P.loanFireSale, reason });
   return { sold, proceeds };
 }
 

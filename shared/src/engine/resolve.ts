@@ -134,8 +134,7 @@ function raiseCash(ctx: Ctx, c: ReturnType<Ctx["co"]>, failed: Map<string, strin
   if (c.cash >= 0) return;
   const s = ctx.state;
   if (c.fund) {
-    const par = sellHeldDebts(ctx, c, -c.cash);
-    if (par.sold > 0) ctx.event("loans_sold", "lender", c.id, { sold: par.sold, proceeds: par.proceeds, discount: P.loanFireSale, reason: "cash shortfall" });
+    sellHeldDebts(ctx, c, -c.cash, "cash shortfall");
   }
   const debt = gpuDebt(s, c.id);
   const value = gpuValue(c, s.macro);

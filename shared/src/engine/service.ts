@@ -65,8 +65,7 @@ export function serviceMaturities(ctx: Ctx): Map<string, string> {
     }
     // A fund whose bank line is not rolled sells loans to repay it.
     if (b.fund && b.cash < d.principal) {
-      const sale = sellHeldDebts(ctx, b, d.principal - Math.max(0, b.cash));
-      if (sale.sold > 0) ctx.event("loans_sold", "lender", b.id, { sold: sale.sold, proceeds: sale.proceeds, discount: P.loanFireSale, reason: "facility not rolled" });
+      sellHeldDebts(ctx, b, d.principal - Math.max(0, b.cash), "facility not rolled");
     }
     const paid = payDown(ctx, d, Math.min(d.principal, Math.max(0, b.cash)), `maturity:${d.id}`);
     if (d.principal > 0 && s.debts.includes(d)) {
