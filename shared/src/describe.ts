@@ -38,7 +38,12 @@ const T: Record<string, Teller> = {
     const from = e.data.holder && e.data.holder !== "market" ? (l === "en" ? ` from ${e.data.holder}` : ` auprès de ${e.data.holder}`) : "";
     return l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${e.data.kind})${from} at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${e.data.kind})${from} à ${pct(e.data.rate, l)}`;
   },
-  borrow_refused: (e, l, who) => (l === "en" ? `${who} could not borrow (${e.data.kind}): ${e.data.reason}` : `${who} n'a pas pu emprunter (${e.data.kind}) : ${e.data.reason}`),
+  maturity_missed: (e, l, who) =>
+    l === "en"
+      ? `${who} could not repay or refinance debt ${e.data.debt}: ${bn(e.data.left, l)} left unpaid (${describeQuoteWhy(String(e.data.reason || "too large"), l)})`
+      : `${who} n'a pu ni rembourser ni refinancer la dette ${e.data.debt} : ${bn(e.data.left, l)} impayés (${e.data.reason ? describeQuoteWhy(String(e.data.reason), l) : "trop gros"})`,
+  borrow_refused: (e, l, who) =>
+    l === "en" ? `${who} could not borrow (${e.data.kind}): ${describeQuoteWhy(String(e.data.reason), l)}` : `${who} n'a pas pu emprunter (${e.data.kind}) : ${describeQuoteWhy(String(e.data.reason), l)}`,
   refinanced: (e, l, who) =>
     l === "en" ? `${who} refinanced ${bn(e.data.amount, l)}: rate ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}` : `${who} refinance ${bn(e.data.amount, l)} : taux ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}`,
   margin_call: (e, l, who) =>
@@ -49,8 +54,8 @@ const T: Record<string, Teller> = {
     l === "en" ? `${who} had to sell ${e.data.lots} GPU lots to pay its bills` : `${who} a dû vendre ${e.data.lots} lots de GPU pour payer ses factures`,
   default: (e, l, who) =>
     l === "en"
-      ? `DEFAULT: ${who} — ${e.data.reason}. Creditors recovered ${bn(e.data.recovered, l)} and lost ${bn(e.data.creditorLosses, l)}`
-      : `DÉFAUT : ${who} — ${e.data.reason}. Les créanciers récupèrent ${bn(e.data.recovered, l)} et perdent ${bn(e.data.creditorLosses, l)}`,
+      ? `DEFAULT: ${who} — ${describeDefaultReason(String(e.data.reason), l)}. Creditors recovered ${bn(e.data.recovered, l)} and lost ${bn(e.data.creditorLosses, l)}`
+      : `DÉFAUT : ${who} — ${describeDefaultReason(String(e.data.reason), l)}. Les créanciers récupèrent ${bn(e.data.recovered, l)} et perdent ${bn(e.data.creditorLosses, l)}`,
   backstop_called: (e, l, who) => (l === "en" ? `${who}'s backstop of ${e.data.protected} was called: paid ${bn(e.data.paid, l)}` : `La garantie de ${who} sur ${e.data.protected} est appelée : ${bn(e.data.paid, l)} versés`),
   backstop_paid: (e, l, who) => (l === "en" ? `${who} bought ${n2(e.data.gw, l)} GW of ${e.data.protected}'s unsold capacity (backstop)` : `${who} rachète ${n2(e.data.gw, l)} GW de capacité invendue de ${e.data.protected} (garantie)`),
   backstop_signed: (e, l, who) => (l === "en" ? `${e.data.provider} promised to buy ${who}'s unsold capacity (backstop)` : `${e.data.provider} promet de racheter la capacité invendue de ${who} (garantie)`),
@@ -72,6 +77,42 @@ export function describe(e: GameEvent, lang: Lang, names: Record<string, string>
   }
   const t = T[e.type];
   return t ? t(e, lang, who) : null;
+}
+
+/** Why the outside market will not lend (a quote's `why`, marketQuote in engine/lending.ts), in both languages. */
+const QUOTE_WHY: Record<string, Record<Lang, string>> = {
+  bankrupt: { en: "bankrupt", fr: "en faillite" },
+  "private credit has stopped lending against GPUs": { en: "private credit has stopped lending against GPUs", fr: "le crédit privé ne prête plus contre des GPU" },
+  "not enough GPU collateral": { en: "not enough GPU collateral", fr: "pas assez de GPU en garantie" },
+  "rated CCC: no bond buyers": { en: "rated CCC: no bond buyers", fr: "noté CCC : aucun acheteur d'obligations" },
+  "the high-yield market is shut": { en: "the high-yield market is shut", fr: "le marché du haut rendement est fermé" },
+  "leverage too high for more bonds": { en: "leverage too high for more bonds", fr: "levier trop élevé pour de nouvelles obligations" },
+  "banks lend only down to BB": { en: "banks lend only down to BB", fr: "les banques ne prêtent pas en dessous de BB" },
+  "leverage too high for a bank loan": { en: "leverage too high for a bank loan", fr: "levier trop élevé pour un prêt bancaire" },
+  "private credit will not fund this vehicle": { en: "private credit will not fund this vehicle", fr: "le crédit privé ne financera pas ce véhicule" },
+  "a fund borrows only through a bank facility (a bank loan)": { en: "a fund borrows only through a bank facility (a bank loan)", fr: "un fonds n'emprunte que par une ligne bancaire (prêt bancaire)" },
+  "banks have cut their lines to funds: credit is shut": { en: "banks have cut their lines to funds: credit is shut", fr: "les banques ont coupé leurs lignes aux fonds : le crédit est fermé" },
+  "the fund's bank facility is fully drawn": { en: "the fund's bank facility is fully drawn", fr: "la ligne bancaire du fonds est entièrement tirée" },
+};
+
+/** A market refusal in the player's language (an unknown reason is shown as the engine wrote it). */
+export function describeQuoteWhy(why: string, lang: Lang): string {
+  return QUOTE_WHY[why]?.[lang] ?? why;
+}
+
+/** Why a company defaulted (the reasons engine/covenants.ts, service.ts and resolve.ts give), in the player's language. */
+export function describeDefaultReason(reason: string, lang: Lang): string {
+  if (lang === "en") return reason;
+  let x = /^could not meet a margin call \(LTV ([\d.]+) > ([\d.]+)\)$/.exec(reason);
+  if (x) return `n'a pas pu répondre à un appel de marge (LTV ${x[1].replace(".", ",")} > ${x[2].replace(".", ",")})`;
+  if (reason === "still in breach after the spiral's last margin call") return "toujours en infraction après le dernier appel de marge de la spirale";
+  if (reason === "the fund's net asset value fell to zero") return "la valeur liquidative du fonds est tombée à zéro";
+  x = /^ran out of cash \(short by ([\d.]+) \$B\) and no one would lend$/.exec(reason);
+  if (x) return `à court de trésorerie (il manque ${x[1].replace(".", ",")} Md$) et personne ne prête`;
+  x = /^(\w+) (\w+) matured and no one would refinance it \((.*)\)$/.exec(reason);
+  const kinds: Record<string, string> = { bond: "obligation", bank: "prêt bancaire", gpu: "prêt GPU", spv: "véhicule hors bilan" };
+  if (x) return `la dette ${x[2]} (${kinds[x[1]] ?? x[1]}) est arrivée à échéance sans refinancement (${x[3] === "too large" ? "trop grosse" : describeQuoteWhy(x[3], lang)})`;
+  return reason;
 }
 
 /** The engine's reasons for a share-price move ("why" of an announcement), in the player's language. */

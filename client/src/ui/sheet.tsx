@@ -7,7 +7,8 @@ import { useEffect, useState } from "preact/hooks";
 import type { z } from "zod";
 import { OrderSheet } from "../../../shared/src/schemas/orders.ts";
 import { previewSheet, type SheetDraft } from "../../../shared/src/preview/sheet.ts";
-import { errorText, t } from "../i18n.ts";
+import { describeQuoteWhy } from "../../../shared/src/describe.ts";
+import { errorText, lang, t } from "../i18n.ts";
 import { bn, pct, quarterLabel } from "../format.ts";
 import { scenarioInfo } from "../data.ts";
 import { request } from "../net.ts";
@@ -313,7 +314,7 @@ export function Sheet() {
             return (
               <>
                 <SelectField id={`f-borrow-${i}-kind`} label={t("kind")} value={row.kind} options={(role === "lender" ? (["bank"] as const) : (["bond", "bank", "gpu"] as const)).map((k) => ({ value: k, label: t(`kind_${k}`) }))} onValue={(v) => set({ ...row, kind: v })} error={err("borrow", i, "kind")} />
-                <NumField id={`f-borrow-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={200} stepper onValue={(v) => set({ ...row, amount: v })} error={err("borrow", i, "amount")} hint={q ? (q.ok ? t("quote", { limit: bn(q.limit), rate: `${pct(s.macro.benchmark + q.spread, 2)}` }) : t("quote_no", { why: q.why })) : undefined} />
+                <NumField id={`f-borrow-${i}-amount`} label={t("amount")} value={row.amount} min={0} max={200} stepper onValue={(v) => set({ ...row, amount: v })} error={err("borrow", i, "amount")} hint={q ? (q.ok ? t("quote", { limit: bn(q.limit), rate: `${pct(s.macro.benchmark + q.spread, 2)}` }) : t("quote_no", { why: describeQuoteWhy(q.why, lang.value) })) : undefined} />
                 <NumField id={`f-borrow-${i}-q`} label={t("for_quarters")} value={row.quarters} min={2} max={40} stepper onValue={(v) => set({ ...row, quarters: v })} error={err("borrow", i, "quarters")} />
               </>
             );
