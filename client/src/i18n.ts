@@ -341,6 +341,7 @@ const D = {
   class_close_phase: ["Close the phase", "Clore la phase"],
   class_inject: ["Inject a card", "Injecter une carte"],
   class_inject_btn: ["Inject", "Injecter"],
+  class_card_dealt: ["already in this quarter's news", "déjà dans l'actualité du trimestre"],
   class_end: ["End the game", "Terminer la partie"],
   class_end_confirm: ["End every market now?", "Terminer tous les marchés maintenant ?"],
   class_rename: ["Rename", "Renommer"],

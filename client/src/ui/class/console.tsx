@@ -111,6 +111,9 @@ function ConsoleBody({ s }: { s: ClassStateJ }) {
 
 function Controls({ s }: { s: ClassStateJ }) {
   const cards = Object.values(CARDS).sort((a, b) => tx(a.title).localeCompare(tx(b.title)));
+  // A card already in the coming quarter's news of every live market would be refused: say so in the list.
+  const live = s.markets.filter((m) => !m.finished);
+  const dealt = new Set(cards.filter((c) => live.length > 0 && live.every((m) => m.news.includes(c.id))).map((c) => c.id));
   const [card, setCard] = useState(cards[0]?.id ?? "");
   const running = s.phase === "running";
   return (
@@ -130,12 +133,17 @@ function Controls({ s }: { s: ClassStateJ }) {
         <a class="button-link" href={`/?projector=${s.code}`} target="_blank" rel="noopener" data-testid="open-projector">{t("class_projector")} ↗</a>
       </div>
       {running && (
-        <form class="inject" onSubmit={(e) => { e.preventDefault(); if (card) void classRequest("injectCard", { card }); }}>
+        <form class="inject" onSubmit={(e) => { e.preventDefault(); if (card && !dealt.has(card)) void classRequest("injectCard", { card }); }}>
           <label for="inject-card">{t("class_inject")}</label>
           <select id="inject-card" value={card} onChange={(e) => setCard((e.currentTarget as HTMLSelectElement).value)}>
-            {cards.map((c) => <option key={c.id} value={c.id}>{tx(c.title)}</option>)}
+            {cards.map((c) => (
+              <option key={c.id} value={c.id} disabled={dealt.has(c.id)}>
+                {tx(c.title)}
+                {dealt.has(c.id) ? ` — ${t("class_card_dealt")}` : ""}
+              </option>
+            ))}
           </select>
-          <button type="submit" class="small secondary">{t("class_inject_btn")}</button>
+          <button type="submit" class="small secondary" disabled={!card || dealt.has(card)}>{t("class_inject_btn")}</button>
         </form>
       )}
     </section>
