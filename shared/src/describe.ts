@@ -8,18 +8,28 @@ const pct = (x: unknown, lang: Lang) => `${(Number(x) * 100).toFixed(1).replace(
 const bn = (x: unknown, lang: Lang) => `${Number(x).toFixed(2).replace(".", lang === "fr" ? "," : ".")} ${lang === "fr" ? "Md$" : "$B"}`;
 const n2 = (x: unknown, lang: Lang) => Number(x).toFixed(2).replace(".", lang === "fr" ? "," : ".");
 
-type Teller = (e: GameEvent, lang: Lang, who: string) => string | null;
+/** `name` turns a company id in the event's data into its name. */
+type Teller = (e: GameEvent, lang: Lang, who: string, name: (id: unknown) => string) => string | null;
+
+/** A debt's kind in words. */
+const KIND: Record<string, Record<Lang, string>> = {
+  bond: { en: "bond", fr: "obligation" },
+  bank: { en: "bank loan", fr: "prêt bancaire" },
+  gpu: { en: "GPU-backed loan", fr: "prêt gagé sur GPU" },
+  spv: { en: "off-balance-sheet vehicle", fr: "véhicule hors bilan" },
+};
+const kind = (x: unknown, lang: Lang) => KIND[String(x)]?.[lang] ?? String(x);
 
 const T: Record<string, Teller> = {
   card: (e, l) => (l === "en" ? `News: ${e.data.card} (${e.data.source})` : `Actualité : ${e.data.card} (${e.data.source})`),
-  chips_sold: (e, l, who) =>
+  chips_sold: (e, l, who, name) =>
     l === "en"
-      ? `${who} sold ${e.data.lots} lots to ${e.data.buyer} at ${n2(e.data.price, l)} $B a lot${Number(e.data.inShares) > 0 ? `, ${bn(e.data.inShares, l)} of it paid in shares` : ""}`
-      : `${who} a vendu ${e.data.lots} lots à ${e.data.buyer} à ${n2(e.data.price, l)} Md$ le lot${Number(e.data.inShares) > 0 ? `, dont ${bn(e.data.inShares, l)} payés en actions` : ""}`,
+      ? `${who} sold ${e.data.lots} lots to ${name(e.data.buyer)} at ${n2(e.data.price, l)} $B a lot${Number(e.data.inShares) > 0 ? `, ${bn(e.data.inShares, l)} of it paid in shares` : ""}`
+      : `${who} a vendu ${e.data.lots} lots à ${name(e.data.buyer)} à ${n2(e.data.price, l)} Md$ le lot${Number(e.data.inShares) > 0 ? `, dont ${bn(e.data.inShares, l)} payés en actions` : ""}`,
   chips_rationed: (e, l, who) =>
     l === "en" ? `${who} had orders for ${e.data.asked} lots but only ${e.data.supply} to sell: buyers were rationed pro rata` : `${who} avait ${e.data.asked} lots commandés pour ${e.data.supply} disponibles : rationnement au prorata`,
-  vendor_financing: (e, l, who) =>
-    l === "en" ? `Circular deal: ${who} took ${bn(e.data.inShares, l)} of ${e.data.buyer}'s new shares as payment for chips` : `Accord circulaire : ${who} a accepté ${bn(e.data.inShares, l)} d'actions nouvelles de ${e.data.buyer} en paiement de puces`,
+  vendor_financing: (e, l, who, name) =>
+    l === "en" ? `Circular deal: ${who} took ${bn(e.data.inShares, l)} of ${name(e.data.buyer)}'s new shares as payment for chips` : `Accord circulaire : ${who} a accepté ${bn(e.data.inShares, l)} d'actions nouvelles de ${name(e.data.buyer)} en paiement de puces`,
   build_started: (e, l, who) =>
     l === "en" ? `${who} started ${n2(e.data.gw, l)} GW of data centers, ready in round ${e.data.ready}${e.data.spv ? " (off balance sheet)" : ""}` : `${who} lance ${n2(e.data.gw, l)} GW de centres de données, prêts au tour ${e.data.ready}${e.data.spv ? " (hors bilan)" : ""}`,
   build_delayed: (e, l, who) => (l === "en" ? `${who}'s build is delayed by ${e.data.quarters} quarters` : `Le chantier de ${who} prend ${e.data.quarters} trimestres de retard`),
@@ -33,17 +43,17 @@ const T: Record<string, Teller> = {
     l === "en" ? `The AI labs could not pay: ${bn(e.data.shortfall, l)} of compute bills unpaid` : `Les labos d'IA n'ont pas pu payer : ${bn(e.data.shortfall, l)} de factures de calcul impayées`,
   lab_contract: (e, l, who) =>
     l === "en" ? `${who} signed a take-or-pay contract with the AI labs: ${n2(e.data.gw, l)} GW for ${e.data.quarters} quarters` : `${who} signe un contrat ferme avec les labos d'IA : ${n2(e.data.gw, l)} GW pour ${e.data.quarters} trimestres`,
-  debt_raised: (e, l, who) => {
+  debt_raised: (e, l, who, name) => {
     // Private-credit funds take up part of what is raised from the market: say which lender.
-    const from = e.data.holder && e.data.holder !== "market" ? (l === "en" ? ` from ${e.data.holder}` : ` auprès de ${e.data.holder}`) : "";
-    return l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${e.data.kind})${from} at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${e.data.kind})${from} à ${pct(e.data.rate, l)}`;
+    const from = e.data.holder && e.data.holder !== "market" ? (l === "en" ? ` from ${name(e.data.holder)}` : ` auprès de ${name(e.data.holder)}`) : "";
+    return l === "en" ? `${who} borrowed ${bn(e.data.amount, l)} (${kind(e.data.kind, l)})${from} at ${pct(e.data.rate, l)}` : `${who} emprunte ${bn(e.data.amount, l)} (${kind(e.data.kind, l)})${from} à ${pct(e.data.rate, l)}`;
   },
   maturity_missed: (e, l, who) =>
     l === "en"
       ? `${who} could not repay or refinance debt ${e.data.debt}: ${bn(e.data.left, l)} left unpaid (${describeQuoteWhy(String(e.data.reason || "too large"), l)})`
       : `${who} n'a pu ni rembourser ni refinancer la dette ${e.data.debt} : ${bn(e.data.left, l)} impayés (${e.data.reason ? describeQuoteWhy(String(e.data.reason), l) : "trop gros"})`,
   borrow_refused: (e, l, who) =>
-    l === "en" ? `${who} could not borrow (${e.data.kind}): ${describeQuoteWhy(String(e.data.reason), l)}` : `${who} n'a pas pu emprunter (${e.data.kind}) : ${describeQuoteWhy(String(e.data.reason), l)}`,
+    l === "en" ? `${who} could not borrow (${kind(e.data.kind, l)}): ${describeQuoteWhy(String(e.data.reason), l)}` : `${who} n'a pas pu emprunter (${kind(e.data.kind, l)}) : ${describeQuoteWhy(String(e.data.reason), l)}`,
   refinanced: (e, l, who) =>
     l === "en" ? `${who} refinanced ${bn(e.data.amount, l)}: rate ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}` : `${who} refinance ${bn(e.data.amount, l)} : taux ${pct(e.data.rateBefore, l)} → ${pct(e.data.rateAfter, l)}`,
   margin_call: (e, l, who) =>
@@ -56,14 +66,14 @@ const T: Record<string, Teller> = {
     l === "en"
       ? `DEFAULT: ${who} — ${describeDefaultReason(String(e.data.reason), l)}. Creditors recovered ${bn(e.data.recovered, l)} and lost ${bn(e.data.creditorLosses, l)}`
       : `DÉFAUT : ${who} — ${describeDefaultReason(String(e.data.reason), l)}. Les créanciers récupèrent ${bn(e.data.recovered, l)} et perdent ${bn(e.data.creditorLosses, l)}`,
-  backstop_called: (e, l, who) => (l === "en" ? `${who}'s backstop of ${e.data.protected} was called: paid ${bn(e.data.paid, l)}` : `La garantie de ${who} sur ${e.data.protected} est appelée : ${bn(e.data.paid, l)} versés`),
-  backstop_paid: (e, l, who) => (l === "en" ? `${who} bought ${n2(e.data.gw, l)} GW of ${e.data.protected}'s unsold capacity (backstop)` : `${who} rachète ${n2(e.data.gw, l)} GW de capacité invendue de ${e.data.protected} (garantie)`),
-  backstop_signed: (e, l, who) => (l === "en" ? `${e.data.provider} promised to buy ${who}'s unsold capacity (backstop)` : `${e.data.provider} promet de racheter la capacité invendue de ${who} (garantie)`),
+  backstop_called: (e, l, who, name) => (l === "en" ? `${who}'s backstop of ${name(e.data.protected)} was called: paid ${bn(e.data.paid, l)}` : `La garantie de ${who} sur ${name(e.data.protected)} est appelée : ${bn(e.data.paid, l)} versés`),
+  backstop_paid: (e, l, who, name) => (l === "en" ? `${who} bought ${n2(e.data.gw, l)} GW of ${name(e.data.protected)}'s unsold capacity (backstop)` : `${who} rachète ${n2(e.data.gw, l)} GW de capacité invendue de ${name(e.data.protected)} (garantie)`),
+  backstop_signed: (e, l, who, name) => (l === "en" ? `${name(e.data.provider)} promised to buy ${who}'s unsold capacity (backstop)` : `${name(e.data.provider)} promet de racheter la capacité invendue de ${who} (garantie)`),
   loans_sold: (e, l, who) =>
     l === "en"
       ? `${who} had to sell ${bn(e.data.sold, l)} of loans for ${bn(e.data.proceeds, l)} (${e.data.reason === "facility not rolled" ? "its bank line was not rolled" : "a cash shortfall"}): private credit is hard to sell in a crisis`
       : `${who} a dû céder ${bn(e.data.sold, l)} de prêts pour ${bn(e.data.proceeds, l)} (${e.data.reason === "facility not rolled" ? "sa ligne bancaire n'a pas été renouvelée" : "manque de trésorerie"}) : le crédit privé se vend mal en crise`,
-  loan_loss: (e, l, who) => (l === "en" ? `${who} lost ${bn(e.data.loss, l)} on its loan to ${e.data.borrower}` : `${who} perd ${bn(e.data.loss, l)} sur son prêt à ${e.data.borrower}`),
+  loan_loss: (e, l, who, name) => (l === "en" ? `${who} lost ${bn(e.data.loss, l)} on its loan to ${name(e.data.borrower)}` : `${who} perd ${bn(e.data.loss, l)} sur son prêt à ${name(e.data.borrower)}`),
   srt_payout: (e, l, who) => (l === "en" ? `${who}'s risk transfer paid out ${bn(e.data.amount, l)}` : `Le transfert de risque de ${who} lui rapporte ${bn(e.data.amount, l)}`),
   lab_investment: (e, l, who) => (l === "en" ? `${who} invested ${bn(e.data.amount, l)} in the AI labs` : `${who} investit ${bn(e.data.amount, l)} dans les labos d'IA`),
   new_generation: (e, l) => (l === "en" ? `A new GPU generation: older chips lose market value` : `Nouvelle génération de GPU : les anciennes puces perdent de la valeur`),
@@ -76,7 +86,7 @@ export function describe(e: GameEvent, lang: Lang, names: Record<string, string>
     return `${lang === "en" ? "News" : "Actualité"}: ${c.title[lang]} — ${c.source.outlet}, ${c.source.date}`;
   }
   const t = T[e.type];
-  return t ? t(e, lang, who) : null;
+  return t ? t(e, lang, who, (id) => names[String(id)] ?? String(id)) : null;
 }
 
 /** Why the outside market will not lend (a quote's `why`, marketQuote in engine/lending.ts), in both languages. */
@@ -110,8 +120,7 @@ export function describeDefaultReason(reason: string, lang: Lang): string {
   x = /^ran out of cash \(short by ([\d.]+) \$B\) and no one would lend$/.exec(reason);
   if (x) return `à court de trésorerie (il manque ${x[1].replace(".", ",")} Md$) et personne ne prête`;
   x = /^(\w+) (\w+) matured and no one would refinance it \((.*)\)$/.exec(reason);
-  const kinds: Record<string, string> = { bond: "obligation", bank: "prêt bancaire", gpu: "prêt GPU", spv: "véhicule hors bilan" };
-  if (x) return `la dette ${x[2]} (${kinds[x[1]] ?? x[1]}) est arrivée à échéance sans refinancement (${x[3] === "too large" ? "trop grosse" : describeQuoteWhy(x[3], lang)})`;
+  if (x) return `la dette ${x[2]} (${kind(x[1], lang)}) est arrivée à échéance sans refinancement (${x[3] === "too large" ? "trop grosse" : describeQuoteWhy(x[3], lang)})`;
   return reason;
 }
 
