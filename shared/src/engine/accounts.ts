@@ -1,6 +1,6 @@
 // Balance sheets and the ratios read from them. Everything here is derived from the state:
 // a claim lives once (in debts, stakes, shorts) and shows up as one party's asset and another's liability.
-import { debtTotals } from "./ledger.ts";
+import { debtTotals, type PartyDebts } from "./ledger.ts";
 import { m } from "./money.ts";
 import { P, RATINGS, type Rating } from "./params.ts";
 import type { ChipLot, Company, Debt, GameState, Macro } from "./types.ts";
@@ -248,7 +248,39 @@ export function creditMarks(s: GameState, holder: string): number {
   return m(t);
 }
 
-/** A lender's net asset value: its fund's equity, with the debts it holds marked for rates and credit. */
+/** balanceSheet(s, c).equity, with the same sums and roundings, without building the whole sheet. */
+function bookEquity(s: GameState, c: Company, p: PartyDebts): number {
+  let stakes = 0;
+  for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
+  let shorts = 0;
+  for (const k of s.shorts) if (k.holder === c.id) shorts += k.value;
+  const fab = c.fab ? c.fab.book : 0;
+  const assets = m(c.cash + chipsBook(c) + c.dcBook + c.cip + fab + p.loansHeld + stakes);
+  const liabilities = m(m(p.onBalance) + shorts);
+  return m(assets - liabilities);
+}
+
+/**
+ * A lender's net asset value: its fund's equity, with the debts it holds marked for rates and credit.
+ * Equal to m(balanceSheet(s, c).equity + rateMarks(s, c.id) + creditMarks(s, c.id)), both marks summed
+ * in one pass over the held debts (each in its own sum, in the same order).
+ */
 export function nav(s: GameState, c: Company): number {
-  return m(balanceSheet(s, c).equity + rateMarks(s, c.id) + creditMarks(s, c.id));
+  const p = debtTotals(s, c.id);
+  const equity = bookEquity(s, c, p);
+  const bases: MarkBasis[] = [];
+  const gpuAsked = gpuAskedSpread(s);
+  let rate = 0;
+  let credit = 0;
+  for (const d of p.held) {
+    if (!d.floating) rate += d.principal * rateMarkPerPar(s, d);
+    let b: MarkBasis | undefined;
+    for (const x of bases) if (x.borrower === d.borrower) b = x;
+    if (!b) {
+      b = markBasis(s, d.borrower);
+      bases.push(b);
+    }
+    credit += d.principal * creditMarkWith(s, d, b, gpuAsked);
+  }
+  return m(equity + m(rate) + m(credit));
 }
