@@ -1,7 +1,8 @@
 // What the market makes of the quarter: the GPU spot price, LP money, each company's share price
 // (fundamentals × a sentiment multiple + players' buying and selling + the market's read of the
 // quarter's announcements), stakes and shorts marked to market, and the hype index.
-import { balanceSheet, gpuValue, nav, offBalanceDebt, onBalanceDebt } from "./accounts.ts";
+import { gpuValue, nav, offBalanceDebt, onBalanceDebt } from "./accounts.ts";
+import { debtTotals } from "./ledger.ts";
 import type { Ctx } from "./context.ts";
 import { lpFlow } from "./finance.ts";
 import { clamp, m, r9 } from "./money.ts";
@@ -52,11 +53,19 @@ export function sentimentMultiple(c: Company, hype: number): number {
 export function assetValue(s: GameState, c: Company, round: number): number {
   let backlog = 0;
   for (const k of s.contracts) if (k.seller === c.id && k.ends >= round) backlog += k.gw * k.price * (k.ends - round + 1);
-  const bs = balanceSheet(s, c);
-  return bs.cash + gpuValue(c, s.macro) + bs.dataCenters + bs.construction + bs.fab + bs.loansHeld + bs.stakes + 0.25 * backlog - bs.liabilities - offBalanceDebt(s, c.id);
+  // The figures of balanceSheet(s, c), with its sums and roundings, without building the sheet.
+  const p = debtTotals(s, c.id);
+  let stakes = 0;
+  for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
+  let shorts = 0;
+  for (const k of s.shorts) if (k.holder === c.id) shorts += k.value;
+  const fab = c.fab ? c.fab.book : 0;
+  const liabilities = m(m(p.onBalance) + shorts);
+  return c.cash + gpuValue(c, s.macro) + c.dcBook + c.cip + m(fab) + m(p.loansHeld) + m(stakes) + 0.25 * backlog - liabilities - m(p.offBalance);
 }
 
-export function fundamentalValue(s: GameState, c: Company, round: number): number {
+/** `av`: assetValue(s, c, round), when the caller has it already (the same state). */
+export function fundamentalValue(s: GameState, c: Company, round: number, av = assetValue(s, c, round)): number {
   // Smoothed earnings, so one odd quarter does not swing the valuation alone.
   const earnings = 4 * c.earnings;
   const growth = c.growth;
@@ -66,7 +75,7 @@ export function fundamentalValue(s: GameState, c: Company, round: number): numbe
   const byEarnings = Math.max(0, earnings) * multiple * clamp(1 + P.growthWeight * growth, P.growthFloor, P.growthCap);
   // Net debt is subtracted, net cash added: $50B more in the till is worth $50B more.
   const byEarningsEquity = byEarnings - (onBalanceDebt(s, c.id) + offBalanceDebt(s, c.id) - c.cash);
-  return Math.max(0, byEarningsEquity, assetValue(s, c, round));
+  return Math.max(0, byEarningsEquity, av);
 }
 
 export function updatePrices(ctx: Ctx): number {
@@ -84,13 +93,15 @@ export function updatePrices(ctx: Ctx): number {
     const quarterGrowth = c.prev.revenue > 0 ? clamp(c.last.revenue / c.prev.revenue - 1, -0.3, 0.3) : 0;
     c.growth = r9((1 - P.growthSmoothing) * c.growth + P.growthSmoothing * quarterGrowth);
     c.earnings = m((1 - P.earningsSmoothing) * c.earnings + P.earningsSmoothing * (c.last.netIncome - c.last.otherGains));
-    const fundamentalPerShare = fundamentalValue(s, c, ctx.round) / c.sharesOut;
+    // The assets' value serves the fundamental and the floor below (nothing it reads changes in between).
+    const assets = assetValue(s, c, ctx.round);
+    const fundamentalPerShare = fundamentalValue(s, c, ctx.round, assets) / c.sharesOut;
     c.fundamental = r9(fundamentalPerShare);
     const sentiment = sentimentMultiple(c, mac.hype);
     // Gloom sinks the going-concern value, not the cash in the till: a stock does not trade far
     // below what its net assets would fetch.
     // Cash counts in full, the other net assets at assetFloor of their value.
-    const av = Math.max(0, assetValue(s, c, ctx.round));
+    const av = Math.max(0, assets);
     const floor = (P.assetFloor * av + (1 - P.assetFloor) * clamp(c.cash, 0, av)) / c.sharesOut;
     const target = Math.max(0.01, fundamentalPerShare * sentiment, floor);
     const before = c.price;
