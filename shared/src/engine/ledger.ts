@@ -3,8 +3,9 @@
 // engine's cost. The index lives outside the state (which stays plain JSON data) and only while
 // resolveRound works on its own copy: any other state, or a state after its round, is scanned.
 //
-// Every change to s.debts during a round goes through the functions below, which mark the parties
-// of the debt stale; a stale party is read again from s.debts on its next use. Lists keep the
+// Every change to s.debts during a round goes through the functions below. A new debt is appended
+// to its parties' lists and sums; a changed principal or a removed debt has the sums taken again
+// from the party's own lists; a debt's new holder is marked stale and read again from s.debts. Lists keep the
 // order of s.debts and totals are summed in that order, so every figure is the float a full scan gives.
 import type { Debt, GameState } from "./types.ts";
 
@@ -24,6 +25,8 @@ interface Entry {
   debts: PartyDebts;
   /** A debt of this party changed since `debts` was read from s.debts. */
   stale: boolean;
+  /** The lists are right, a principal in them changed: the sums are taken again from the lists. */
+  resum: boolean;
 }
 
 /** Tests turn this on: every read is then compared with a fresh scan of s.debts. */
@@ -66,6 +69,21 @@ function scan(s: GameState, id: string): PartyDebts {
   return p;
 }
 
+/** The sums of scan() over the party's own lists (the same debts in the same order: the same floats). */
+function sums(borrowed: Debt[], held: Debt[]): PartyDebts {
+  const p: PartyDebts = { borrowed, held, onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
+  for (const d of borrowed) {
+    if (d.offBalance) p.offBalance += d.principal;
+    else p.onBalance += d.principal;
+    if (d.kind === "gpu") {
+      p.gpu += d.principal;
+      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
+    }
+  }
+  for (const d of held) p.loansHeld += d.principal;
+  return p;
+}
+
 function same(a: PartyDebts, b: PartyDebts): boolean {
   const eq = (x: Debt[], y: Debt[]) => x.length === y.length && x.every((d, i) => d === y[i]);
   return (
@@ -87,12 +105,17 @@ export function debtTotals(s: GameState, id: string): PartyDebts {
   if (s !== indexed) return scan(s, id);
   let e = entries.get(id);
   if (!e) {
-    e = { debts: scan(s, id), stale: false };
+    e = { debts: scan(s, id), stale: false, resum: false };
     entries.set(id, e);
   } else if (e.stale) {
     e.debts = scan(s, id);
     e.stale = false;
-  } else if (ledgerChecks.on && !same(e.debts, scan(s, id))) {
+    e.resum = false;
+  } else if (e.resum) {
+    e.debts = sums(e.debts.borrowed, e.debts.held);
+    e.resum = false;
+  }
+  if (ledgerChecks.on && !same(e.debts, scan(s, id))) {
     throw new Error(`debt index of ${id} is stale: a change to s.debts bypassed ledger.ts`);
   }
   return e.debts;
@@ -106,22 +129,61 @@ function changed(s: GameState, a: string, b: string): void {
   if (eb) eb.stale = true;
 }
 
+// Entries are updated from the change itself where that gives exactly what a scan would. A
+// PartyDebts and its lists are never changed in place (a caller may be reading them): new ones are made.
+
 export function pushDebt(s: GameState, d: Debt): void {
   s.debts.push(d);
-  changed(s, d.borrower, d.holder);
+  if (s !== indexed) return;
+  // The new debt is the last of s.debts: a scan would add it last to each sum (and to each list).
+  const eb = entries.get(d.borrower);
+  if (eb && !eb.stale) {
+    const o = eb.debts;
+    const p: PartyDebts = { ...o, borrowed: [...o.borrowed, d] };
+    if (d.offBalance) p.offBalance += d.principal;
+    else p.onBalance += d.principal;
+    if (d.kind === "gpu") {
+      p.gpu += d.principal;
+      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
+    }
+    eb.debts = p;
+  }
+  const eh = entries.get(d.holder);
+  if (eh && !eh.stale) {
+    const o = eh.debts;
+    eh.debts = { ...o, held: [...o.held, d], loansHeld: o.loansHeld + d.principal };
+  }
 }
 
 export function removeDebtFrom(s: GameState, d: Debt): void {
   s.debts = s.debts.filter((x) => x !== d);
-  changed(s, d.borrower, d.holder);
+  if (s !== indexed) return;
+  for (const id of d.borrower === d.holder ? [d.borrower] : [d.borrower, d.holder]) {
+    const e = entries.get(id);
+    if (!e || e.stale) continue;
+    const o = e.debts;
+    e.debts = { ...o, borrowed: o.borrowed.filter((x) => x !== d), held: o.held.filter((x) => x !== d) };
+    e.resum = true;
+  }
 }
 
 export function setPrincipal(s: GameState, d: Debt, principal: number): void {
   d.principal = principal;
-  changed(s, d.borrower, d.holder);
+  if (s !== indexed) return;
+  const ea = entries.get(d.borrower);
+  if (ea) ea.resum = true;
+  const eb = entries.get(d.holder);
+  if (eb) eb.resum = true;
 }
 
 export function setHolder(s: GameState, d: Debt, holder: string): void {
-  changed(s, d.holder, holder);
+  if (s === indexed && d.holder !== holder) {
+    const e = entries.get(d.holder);
+    if (e && !e.stale) {
+      e.debts = { ...e.debts, held: e.debts.held.filter((x) => x !== d) };
+      e.resum = true;
+    }
+  }
+  changed(s, holder, holder);
   d.holder = holder;
 }
