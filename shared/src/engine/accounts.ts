@@ -270,17 +270,35 @@ export function nav(s: GameState, c: Company): number {
   const equity = bookEquity(s, c, p);
   const bases: MarkBasis[] = [];
   const gpuAsked = gpuAskedSpread(s);
+  // rateMarkPerPar and creditMarkWith written out, with the same expressions: the constants are
+  // read once, the capped duration is shared, a debt with no mark adds nothing (m() drops a −0).
+  const round = s.round;
+  const bench = s.macro.benchmark;
+  const maxYears = P.maxDurationYears;
+  const markCap = P.creditMarkCap;
+  const srts = s.srts;
   let rate = 0;
   let credit = 0;
+  let b: MarkBasis | undefined;
   for (const d of p.held) {
-    if (!d.floating) rate += d.principal * rateMarkPerPar(s, d);
-    let b: MarkBasis | undefined;
-    for (const x of bases) if (x.borrower === d.borrower) b = x;
-    if (!b) {
-      b = markBasis(s, d.borrower);
-      bases.push(b);
+    const dur = Math.min(Math.max(0, (d.maturity - round) / 4), maxYears);
+    if (!d.floating) rate += d.principal * Math.max(-0.6, (d.rate - d.spread - bench) * dur * 0.8);
+    if (b === undefined || b.borrower !== d.borrower) {
+      b = undefined;
+      for (const x of bases) if (x.borrower === d.borrower) b = x;
+      if (!b) {
+        b = markBasis(s, d.borrower);
+        bases.push(b);
+      }
     }
-    credit += d.principal * creditMarkWith(s, d, b, gpuAsked);
+    if (!b.live) continue;
+    const asked = d.kind === "gpu" ? gpuAsked : b.spread + (d.kind === "bank" ? 0.005 : 0);
+    let loss = Math.max(0, asked - d.spread) * dur * 0.8;
+    if (d.kind === "gpu") loss = Math.max(loss, 1 - b.cover);
+    if (loss <= 0) continue;
+    let protectedShare = 0;
+    if (srts.length > 0) for (const t of srts) if (t.debt === d.id) protectedShare += t.fraction;
+    credit += d.principal * (-Math.min(markCap, loss) * (1 - Math.min(1, protectedShare)));
   }
   return m(equity + m(rate) + m(credit));
 }
