@@ -3,6 +3,7 @@
 // engine's cost. The index lives outside the state (which stays plain JSON data) and only while
 // resolveRound works on its own copy: any other state, or a state after its round, is scanned.
 //
+// The first read of a round fills the index for every party in one pass over s.debts.
 // Every change to s.debts during a round goes through the functions below. A new debt is appended
 // to its parties' lists and sums; a changed principal or a removed debt has the sums taken again
 // from the party's own lists; a debt's new holder is marked stale and read again from s.debts. Lists keep the
@@ -37,15 +38,50 @@ export const ledgerChecks = { on: false };
 let indexed: GameState | null = null;
 let entries = new Map<string, Entry>();
 
+/** The index has been filled from s.debts (on the first read of the round). */
+let built = false;
+
 export function attachLedger(s: GameState): void {
   indexed = s;
   entries = new Map();
+  built = false;
+}
+
+function emptyDebts(): PartyDebts {
+  return { borrowed: [], held: [], onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
+}
+
+/** Every party named in s.debts, read in one pass: each party's lists and sums as scan() gives them. */
+function buildAll(s: GameState): void {
+  built = true;
+  const get = (id: string): PartyDebts => {
+    let e = entries.get(id);
+    if (!e) {
+      e = { debts: emptyDebts(), stale: false, resum: false };
+      entries.set(id, e);
+    }
+    return e.debts;
+  };
+  for (const d of s.debts) {
+    const p = get(d.borrower);
+    p.borrowed.push(d);
+    if (d.offBalance) p.offBalance += d.principal;
+    else p.onBalance += d.principal;
+    if (d.kind === "gpu") {
+      p.gpu += d.principal;
+      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
+    }
+    const h = get(d.holder);
+    h.held.push(d);
+    h.loansHeld += d.principal;
+  }
 }
 
 export function detachLedger(s: GameState): void {
   if (indexed !== s) return;
   indexed = null;
   entries = new Map();
+  built = false;
 }
 
 /** A fresh read of one party's debts from s.debts, summed in its order as a full scan would. */
@@ -103,6 +139,7 @@ function same(a: PartyDebts, b: PartyDebts): boolean {
  */
 export function debtTotals(s: GameState, id: string): PartyDebts {
   if (s !== indexed) return scan(s, id);
+  if (!built) buildAll(s);
   let e = entries.get(id);
   if (!e) {
     e = { debts: scan(s, id), stale: false, resum: false };
