@@ -85,17 +85,19 @@ export function clearCompute(ctx: Ctx): Clearing {
   const sold = new Map<string, number>();
   const live = s.contracts.filter((k) => active(ctx, k));
   for (const k of live) sold.set(k.seller, (sold.get(k.seller) ?? 0) + k.gw);
-  const delivered = new Map<Contract, number>();
+  // What each live contract delivers, by its index in `live`.
+  const delivered: number[] = [];
   for (const k of live) {
     const cap = running.get(k.seller) ?? 0;
     const tot = sold.get(k.seller) ?? 0;
-    delivered.set(k, tot > cap ? (k.gw * cap) / tot : k.gw);
+    delivered.push(tot > cap ? (k.gw * cap) / tot : k.gw);
   }
   const pool = new Map<string, number>();
   let labsContracted = 0;
   for (const c of alive) pool.set(c.id, Math.max(0, (running.get(c.id) ?? 0) - (sold.get(c.id) ?? 0)));
-  for (const k of live) {
-    const g = delivered.get(k)!;
+  for (let i = 0; i < live.length; i++) {
+    const k = live[i];
+    const g = delivered[i];
     if (k.buyer === LABS) labsContracted += g;
     else pool.set(k.buyer, (pool.get(k.buyer) ?? 0) + g);
   }
@@ -112,7 +114,7 @@ export function clearCompute(ctx: Ctx): Clearing {
   }
   ctx.transfer(LABS, MARKET, Math.min(labs.costs, Math.max(0, labs.cash)), "labs costs");
   let contractDue = 0;
-  for (const k of live) if (k.buyer === LABS) contractDue += delivered.get(k)! * k.price;
+  for (let i = 0; i < live.length; i++) if (live[i].buyer === LABS) contractDue += delivered[i] * live[i].price;
   // Contracts bind; spot buying is what the labs can still afford after them.
   const refPrice = Math.max(0.5, mac.computePrice);
   const affordableGw = Math.max(0, (labs.cash - contractDue) / refPrice);
@@ -129,8 +131,9 @@ export function clearCompute(ctx: Ctx): Clearing {
 
   // Contract payments: the buyer owes the fee on the contracted GW whether it uses them or not.
   const labsBill: { k: Contract; due: number }[] = [];
-  for (const k of live) {
-    const due = m(delivered.get(k)! * k.price);
+  for (let i = 0; i < live.length; i++) {
+    const k = live[i];
+    const due = m(delivered[i] * k.price);
     if (due <= 0) continue;
     if (k.buyer === LABS) labsBill.push({ k, due });
     else {
@@ -143,8 +146,9 @@ export function clearCompute(ctx: Ctx): Clearing {
   // Spot: each company's pool earns utilisation × price; the labs pay their share, end users the rest.
   const sold$ = Math.min(demand, supply) * price;
   const labsSpotBill = demand > 0 ? m((sold$ * labsSpot) / demand) : 0;
-  const spotRevenue = new Map<string, number>();
-  for (const c of alive) spotRevenue.set(c.id, m((pool.get(c.id) ?? 0) * u * price));
+  // Each alive company's spot revenue, by its index in `alive`.
+  const spotRevenue: number[] = [];
+  for (const c of alive) spotRevenue.push(m((pool.get(c.id) ?? 0) * u * price));
 
   // The labs pay the compute bill — pro rata if they are short.
   const due = labsBill.reduce((x, y) => x + y.due, 0) + labsSpotBill;
@@ -162,18 +166,21 @@ export function clearCompute(ctx: Ctx): Clearing {
     labs.missedPayments = m(labs.missedPayments + shortfall);
     ctx.event("labs_missed_payment", "labs", undefined, { due: m(due), paid: m(due * f), shortfall, labsCash: labs.cash });
     // Customer concentration: the sellers who depend most on the labs are hit hardest.
-    for (const c of alive) {
+    for (let i = 0; i < alive.length; i++) {
+      const c = alive[i];
       const fromLabs = labsBill.filter((b) => b.k.seller === c.id).reduce((a, b) => a + b.due, 0);
-      const rev = Math.max(1e-9, c.last.revenue + (spotRevenue.get(c.id) ?? 0) + fromLabs);
+      const rev = Math.max(1e-9, c.last.revenue + spotRevenue[i] + fromLabs);
       const share = fromLabs / rev;
       if (share > 0.05) c.news.push({ pct: r9(-0.4 * share * (1 - f)), why: "the AI labs failed to pay" });
     }
   } else if (wasDistressed && !labs.distressed) ctx.event("labs_recovered", "labs", undefined, { labsCash: labs.cash });
 
   // Spot revenue, paid by the labs (their share, as far as they paid) and by end users (the market).
-  const totalSpot = [...spotRevenue.values()].reduce((a, b) => a + b, 0);
-  for (const c of alive) {
-    const rev = spotRevenue.get(c.id) ?? 0;
+  let totalSpot = 0;
+  for (const v of spotRevenue) totalSpot += v;
+  for (let i = 0; i < alive.length; i++) {
+    const c = alive[i];
+    const rev = spotRevenue[i];
     if (rev <= 0) continue;
     const fromLabs = totalSpot > 0 ? m((labsSpotPaid * rev) / totalSpot) : 0;
     const fromMarket = totalSpot > 0 ? m(((sold$ - labsSpotBill) * rev) / totalSpot) : 0;
