@@ -81,52 +81,61 @@ export function checkSheet(
     bad("supply", `at most the fab capacity of ${me.fab.capLots} lots this quarter`);
   }
   if (sheet.role === "hyperscaler" || sheet.role === "neocloud") {
-    sheet.chips.forEach((o, i) => {
+    for (let i = 0; i < sheet.chips.length; i++) {
+      const o = sheet.chips[i];
       const seller = alive(o.from);
       if (!seller || seller.role !== "chipmaker")
         bad(`chips.${i}.from`, `must be a chipmaker in this game: ${state.companies.filter((c) => c.role === "chipmaker" && !c.bankrupt).map((c) => c.id).join(", ") || "none"}`);
       else if (seller.fab && o.sharesPct > seller.fab.vendorPct + 1e-9)
         bad(`chips.${i}.sharesPct`, `${seller.name} accepts at most ${(seller.fab.vendorPct * 100).toFixed(0)} % in shares this quarter`);
-    });
+    }
     if (sheet.role === "neocloud" && sheet.build.spv) bad("build.spv", "only hyperscalers can fund a build off balance sheet");
   }
   if (sheet.role === "chipmaker") {
-    sheet.stakes.forEach((st, i) => {
+    for (let i = 0; i < sheet.stakes.length; i++) {
+      const st = sheet.stakes[i];
       const t = alive(st.target);
       if (!t || t.id === me.id || t.role === "lender") bad(`stakes.${i}.target`, `must be another listed company: ${others()}`);
-    });
+    }
   }
   if (sheet.role === "lender") {
-    sheet.bonds.forEach((b, i) => {
+    for (let i = 0; i < sheet.bonds.length; i++) {
+      const b = sheet.bonds[i];
       if (!alive(b.issuer) || b.issuer === me.id) bad(`bonds.${i}.issuer`, `must be a company in this game: ${others()}`);
-    });
-    sheet.srt.forEach((t, i) => {
+    }
+    for (let i = 0; i < sheet.srt.length; i++) {
+      const t = sheet.srt[i];
       if (!state.debts.some((d) => d.id === t.debt && d.holder === me.id)) bad(`srt.${i}.debt`, "must be a loan or bond your fund holds");
-    });
-    sheet.shorts.forEach((t, i) => {
+    }
+    for (let i = 0; i < sheet.shorts.length; i++) {
+      const t = sheet.shorts[i];
       const c = alive(t.target);
       if (!c || c.role === "lender") bad(`shorts.${i}.target`, "must be a listed company (not a fund)");
-    });
-    sheet.cover.forEach((t, i) => {
+    }
+    for (let i = 0; i < sheet.cover.length; i++) {
+      const t = sheet.cover[i];
       if (!state.shorts.some((k) => k.holder === me.id && k.target === t.target)) bad(`cover.${i}.target`, "you have no short on that company");
-    });
+    }
   }
-  sheet.repay.forEach((r, i) => {
+  for (let i = 0; i < sheet.repay.length; i++) {
+    const r = sheet.repay[i];
     if (!state.debts.some((d) => d.id === r.debt && d.borrower === me.id && !d.offBalance)) bad(`repay.${i}.debt`, "must be one of your own on-balance-sheet debts");
-  });
+  }
   if (sheet.role === "lender") {
-    sheet.borrow.forEach((b, i) => {
+    for (let i = 0; i < sheet.borrow.length; i++) {
+      const b = sheet.borrow[i];
       if (b.kind !== "bank") bad(`borrow.${i}.kind`, `a fund borrows only from its banks (kind "bank"), against its loan book; not "${b.kind}"`);
-    });
+    }
   }
   const seen = new Set<string>();
-  sheet.offers.forEach((o, i) => {
+  for (let i = 0; i < sheet.offers.length; i++) {
+    const o = sheet.offers[i];
     if (seen.has(o.id)) bad(`offers.${i}.id`, `offer id "${o.id}" is used twice`);
     seen.add(o.id);
     const to = alive(o.to);
     if (!to || to.id === me.id) {
       bad(`offers.${i}.to`, `must be another company in this game: ${others()}`);
-      return;
+      continue;
     }
     const need = (roles: string[], who: "you" | "they", what: string) => {
       const r = who === "you" ? me.role : to.role;
@@ -145,7 +154,7 @@ export function checkSheet(
       need(["hyperscaler", "neocloud"], "they", "stakes are bought in a hyperscaler or a neocloud");
       need(["chipmaker", "hyperscaler", "lender"], "you", "stakes are bought by chipmakers, hyperscalers or lenders");
     }
-  });
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, sheet };
 }
 
