@@ -135,7 +135,12 @@ function applyLenderOrders(ctx: Ctx, c: Company, sheet: Extract<OrderSheet, { ro
     // Buy the issuer's bonds from the market at their market price (par moved by the rate mark):
     // a slice of a market-held bond changes hands. `amount` is the cash spent.
     let want = m(Math.min(b.amount, Math.max(0, c.cash)));
-    for (const d of [...s.debts]) {
+    // The debts as they stand before this order: nothing here removes one or reorders s.debts, and
+    // the slices split off are appended after `n`.
+    const all = s.debts;
+    const n = all.length;
+    for (let i = 0; i < n; i++) {
+      const d = all[i];
       if (want <= 0) break;
       if (d.borrower !== b.issuer || d.holder !== MARKET || d.kind !== "bond") continue;
       const px = 1 + rateMarkPerPar(s, d);
