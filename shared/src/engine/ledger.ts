@@ -65,12 +65,7 @@ function buildAll(s: GameState): void {
   for (const d of s.debts) {
     const p = get(d.borrower);
     p.borrowed.push(d);
-    if (d.offBalance) p.offBalance += d.principal;
-    else p.onBalance += d.principal;
-    if (d.kind === "gpu") {
-      p.gpu += d.principal;
-      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
-    }
+    addBorrowed(p, d);
     const h = get(d.holder);
     h.held.push(d);
     h.loansHeld += d.principal;
@@ -84,18 +79,23 @@ export function detachLedger(s: GameState): void {
   built = false;
 }
 
+/** Adds a debt the party owes to its totals (its list is the caller's). */
+function addBorrowed(p: PartyDebts, d: Debt): void {
+  if (d.offBalance) p.offBalance += d.principal;
+  else p.onBalance += d.principal;
+  if (d.kind === "gpu") {
+    p.gpu += d.principal;
+    p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
+  }
+}
+
 /** A fresh read of one party's debts from s.debts, summed in its order as a full scan would. */
 function scan(s: GameState, id: string): PartyDebts {
   const p: PartyDebts = { borrowed: [], held: [], onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
   for (const d of s.debts) {
     if (d.borrower === id) {
       p.borrowed.push(d);
-      if (d.offBalance) p.offBalance += d.principal;
-      else p.onBalance += d.principal;
-      if (d.kind === "gpu") {
-        p.gpu += d.principal;
-        p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
-      }
+      addBorrowed(p, d);
     }
     if (d.holder === id) {
       p.held.push(d);
@@ -108,14 +108,7 @@ function scan(s: GameState, id: string): PartyDebts {
 /** The sums of scan() over the party's own lists (the same debts in the same order: the same floats). */
 function sums(borrowed: Debt[], held: Debt[]): PartyDebts {
   const p: PartyDebts = { borrowed, held, onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
-  for (const d of borrowed) {
-    if (d.offBalance) p.offBalance += d.principal;
-    else p.onBalance += d.principal;
-    if (d.kind === "gpu") {
-      p.gpu += d.principal;
-      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
-    }
-  }
+  for (const d of borrowed) addBorrowed(p, d);
   for (const d of held) p.loansHeld += d.principal;
   return p;
 }
@@ -177,12 +170,7 @@ export function pushDebt(s: GameState, d: Debt): void {
   if (eb && !eb.stale) {
     const o = eb.debts;
     const p: PartyDebts = { ...o, borrowed: [...o.borrowed, d] };
-    if (d.offBalance) p.offBalance += d.principal;
-    else p.onBalance += d.principal;
-    if (d.kind === "gpu") {
-      p.gpu += d.principal;
-      p.maxLtv = Math.min(p.maxLtv, d.maxLtv);
-    }
+    addBorrowed(p, d);
     eb.debts = p;
   }
   const eh = entries.get(d.holder);
