@@ -1,6 +1,6 @@
 // Balance sheets and the ratios read from them. Everything here is derived from the state:
 // a claim lives once (in debts, stakes, shorts) and shows up as one party's asset and another's liability.
-import { debtTotals, type PartyDebts } from "./ledger.ts";
+import { debtTotals } from "./ledger.ts";
 import { m } from "./money.ts";
 import { P, RATINGS, type Rating } from "./params.ts";
 import type { ChipLot, Company, Debt, GameState, Macro } from "./types.ts";
@@ -248,57 +248,7 @@ export function creditMarks(s: GameState, holder: string): number {
   return m(t);
 }
 
-/** balanceSheet(s, c).equity, with the same sums and roundings, without building the whole sheet. */
-function bookEquity(s: GameState, c: Company, p: PartyDebts): number {
-  let stakes = 0;
-  for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
-  let shorts = 0;
-  for (const k of s.shorts) if (k.holder === c.id) shorts += k.value;
-  const fab = c.fab ? c.fab.book : 0;
-  const assets = m(c.cash + chipsBook(c) + c.dcBook + c.cip + fab + p.loansHeld + stakes);
-  const liabilities = m(m(p.onBalance) + shorts);
-  return m(assets - liabilities);
-}
-
-/**
- * A lender's net asset value: its fund's equity, with the debts it holds marked for rates and credit.
- * Equal to m(balanceSheet(s, c).equity + rateMarks(s, c.id) + creditMarks(s, c.id)), both marks summed
- * in one pass over the held debts (each in its own sum, in the same order).
- */
+/** A lender's net asset value: its fund's equity, with the debts it holds marked for rates and credit. */
 export function nav(s: GameState, c: Company): number {
-  const p = debtTotals(s, c.id);
-  const equity = bookEquity(s, c, p);
-  const bases: MarkBasis[] = [];
-  const gpuAsked = gpuAskedSpread(s);
-  // rateMarkPerPar and creditMarkWith written out, with the same expressions: the constants are
-  // read once, the capped duration is shared, a debt with no mark adds nothing (m() drops a −0).
-  const round = s.round;
-  const bench = s.macro.benchmark;
-  const maxYears = P.maxDurationYears;
-  const markCap = P.creditMarkCap;
-  const srts = s.srts;
-  let rate = 0;
-  let credit = 0;
-  let b: MarkBasis | undefined;
-  for (const d of p.held) {
-    const dur = Math.min(Math.max(0, (d.maturity - round) / 4), maxYears);
-    if (!d.floating) rate += d.principal * Math.max(-0.6, (d.rate - d.spread - bench) * dur * 0.8);
-    if (b === undefined || b.borrower !== d.borrower) {
-      b = undefined;
-      for (const x of bases) if (x.borrower === d.borrower) b = x;
-      if (!b) {
-        b = markBasis(s, d.borrower);
-        bases.push(b);
-      }
-    }
-    if (!b.live) continue;
-    const asked = d.kind === "gpu" ? gpuAsked : b.spread + (d.kind === "bank" ? 0.005 : 0);
-    let loss = Math.max(0, asked - d.spread) * dur * 0.8;
-    if (d.kind === "gpu") loss = Math.max(loss, 1 - b.cover);
-    if (loss <= 0) continue;
-    let protectedShare = 0;
-    if (srts.length > 0) for (const t of srts) if (t.debt === d.id) protectedShare += t.fraction;
-    credit += d.principal * (-Math.min(markCap, loss) * (1 - Math.min(1, protectedShare)));
-  }
-  return m(equity + m(rate) + m(credit));
+  return m(balanceSheet(s, c).equity + rateMarks(s, c.id) + creditMarks(s, c.id));
 }

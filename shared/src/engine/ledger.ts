@@ -91,7 +91,7 @@ function addBorrowed(p: PartyDebts, d: Debt): void {
 
 /** A fresh read of one party's debts from s.debts, summed in its order as a full scan would. */
 function scan(s: GameState, id: string): PartyDebts {
-  const p: PartyDebts = { borrowed: [], held: [], onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
+  const p = emptyDebts();
   for (const d of s.debts) {
     if (d.borrower === id) {
       p.borrowed.push(d);
@@ -107,7 +107,7 @@ function scan(s: GameState, id: string): PartyDebts {
 
 /** The sums of scan() over the party's own lists (the same debts in the same order: the same floats). */
 function sums(borrowed: Debt[], held: Debt[]): PartyDebts {
-  const p: PartyDebts = { borrowed, held, onBalance: 0, offBalance: 0, gpu: 0, maxLtv: Infinity, loansHeld: 0 };
+  const p: PartyDebts = { ...emptyDebts(), borrowed, held };
   for (const d of borrowed) addBorrowed(p, d);
   for (const d of held) p.loansHeld += d.principal;
   return p;
@@ -149,14 +149,6 @@ export function debtTotals(s: GameState, id: string): PartyDebts {
     throw new Error(`debt index of ${id} is stale: a change to s.debts bypassed ledger.ts`);
   }
   return e.debts;
-}
-
-function changed(s: GameState, a: string, b: string): void {
-  if (s !== indexed) return;
-  const ea = entries.get(a);
-  if (ea) ea.stale = true;
-  const eb = entries.get(b);
-  if (eb) eb.stale = true;
 }
 
 // Entries are updated from the change itself where that gives exactly what a scan would. A
@@ -208,7 +200,9 @@ export function setHolder(s: GameState, d: Debt, holder: string): void {
       e.debts = { ...e.debts, held: e.debts.held.filter((x) => x !== d) };
       e.resum = true;
     }
+    // Where the debt falls in the new holder's list depends on s.debts: read it again there.
+    const n = entries.get(holder);
+    if (n) n.stale = true;
   }
-  changed(s, holder, holder);
   d.holder = holder;
 }

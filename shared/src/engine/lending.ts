@@ -75,7 +75,8 @@ export function sellHeldDebts(ctx: Ctx, c: Company, need: number, reason: "cash 
   const s = ctx.state;
   let sold = 0;
   let proceeds = 0;
-  for (const d of s.debts.filter((x) => x.holder === c.id)) {
+  // The index's list is never changed in place: the sales below do not disturb this walk.
+  for (const d of debtTotals(s, c.id).held) {
     if (proceeds >= need - 1e-9) break;
     const px = Math.max(0.05, (1 + rateMarkPerPar(s, d) + creditMarkPerPar(s, d)) * (1 - P.loanFireSale));
     let take = m(Math.min(d.principal, (need - proceeds) / px + 1e-6));

@@ -1,8 +1,7 @@
 // What the market makes of the quarter: the GPU spot price, LP money, each company's share price
 // (fundamentals × a sentiment multiple + players' buying and selling + the market's read of the
 // quarter's announcements), stakes and shorts marked to market, and the hype index.
-import { gpuValue, nav, offBalanceDebt, onBalanceDebt } from "./accounts.ts";
-import { debtTotals } from "./ledger.ts";
+import { balanceSheet, gpuValue, nav, offBalanceDebt, onBalanceDebt } from "./accounts.ts";
 import type { Ctx } from "./context.ts";
 import { lpFlow } from "./finance.ts";
 import { clamp, m, r9 } from "./money.ts";
@@ -53,15 +52,8 @@ export function sentimentMultiple(c: Company, hype: number): number {
 export function assetValue(s: GameState, c: Company, round: number): number {
   let backlog = 0;
   for (const k of s.contracts) if (k.seller === c.id && k.ends >= round) backlog += k.gw * k.price * (k.ends - round + 1);
-  // The figures of balanceSheet(s, c), with its sums and roundings, without building the sheet.
-  const p = debtTotals(s, c.id);
-  let stakes = 0;
-  for (const k of s.stakes) if (k.holder === c.id) stakes += k.value;
-  let shorts = 0;
-  for (const k of s.shorts) if (k.holder === c.id) shorts += k.value;
-  const fab = c.fab ? c.fab.book : 0;
-  const liabilities = m(m(p.onBalance) + shorts);
-  return c.cash + gpuValue(c, s.macro) + c.dcBook + c.cip + m(fab) + m(p.loansHeld) + m(stakes) + 0.25 * backlog - liabilities - m(p.offBalance);
+  const bs = balanceSheet(s, c);
+  return bs.cash + gpuValue(c, s.macro) + bs.dataCenters + bs.construction + bs.fab + bs.loansHeld + bs.stakes + 0.25 * backlog - bs.liabilities - bs.offBalanceDebt;
 }
 
 /** `av`: assetValue(s, c, round), when the caller has it already (the same state). */
