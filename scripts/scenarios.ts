@@ -4,7 +4,7 @@ import { flags } from "./args.ts";
 
 const f = flags({ json: { type: "boolean", default: false } });
 const scenarios = Object.values(seeds.scenarios).map((sc) => {
-  const ids = [...new Set([...sc.schedule.flatMap((s) => s.cards), ...sc.random.pool])];
+  const ids = [...new Set([...sc.schedule.flatMap((s) => [...s.cards, ...(s.otherwise ?? [])]), ...sc.random.pool])];
   return {
     id: sc.id,
     rounds: sc.rounds,

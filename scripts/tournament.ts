@@ -42,7 +42,7 @@ if (f.duel) {
   if (f.json) console.log(JSON.stringify({ duels, scenarios, seed, seconds }));
   else {
     console.log(`Hard against easy, same role and persona, seats swapped: ${games} game(s) per persona and scenario × 2 (${scenarios.join(", ")}), ${seconds} s`);
-    for (const d of duels) console.log(`  ${d.role.padEnd(12)} hard ahead in ${d.hardAhead} of ${d.games} games; mean score gap ${(d.meanDiff * 100).toFixed(1)} points`);
+    for (const d of duels) console.log(`  ${d.role.padEnd(12)} hard ahead in ${d.pairsAhead} of ${d.pairs} seat-swapped pairs, ${d.hardAhead} of ${d.games} games; mean score gap ${(d.meanDiff * 100).toFixed(1)} points`);
   }
 } else {
   const report = runTournament(seeds, { games, seed, scenarios, level });

@@ -32,7 +32,7 @@ export interface SetupOptions {
   computePrice?: number;
   creditAppetite?: number;
   /** Test cards dealt at the start of a round (ids from TEST_CARDS or `cards`). */
-  schedule?: { round: number; cards: string[] }[];
+  schedule?: Scenario["schedule"];
   cards?: Card[];
 }
 

@@ -53,6 +53,12 @@ describe("seed data", () => {
     const r = raw();
     (r.scenarios[0].data as { schedule: { cards: string[] }[] }).schedule[0].cards.push("no-such-card");
     expect(failure(() => loadSeeds(r)).message).toMatch(/seeds\/scenarios\/boom-2025\.json[\s\S]*unknown card "no-such-card"/);
+    const r3 = raw();
+    (r3.scenarios[0].data as { schedule: unknown[] }).schedule.push({ round: 5, cards: ["labs-revenue-miss"], when: "faltering", otherwise: ["labs-raise", "no-such-news"] });
+    expect(failure(() => loadSeeds(r3)).message).toMatch(/seeds\/scenarios\/boom-2025\.json[\s\S]*otherwise\.1: unknown card "no-such-news"/);
+    const r4 = raw();
+    (r4.scenarios[0].data as { schedule: { otherwise?: string[] }[] }).schedule[0].otherwise = ["labs-raise"];
+    expect(failure(() => loadSeeds(r4)).problems.join("\n")).toMatch(/otherwise.*needs a `when`/);
     const r2 = raw();
     (r2.scenarios[0].data as { benchmarkPath: number[] }).benchmarkPath[1] = -0.01;
     expect(failure(() => loadSeeds(r2)).problems.join("\n")).toMatch(/at benchmarkPath\.1: .*>=\s*0/);

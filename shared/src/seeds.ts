@@ -73,6 +73,9 @@ export function loadSeeds(raw: RawSeeds): Seeds {
       s.cards.forEach((id, j) => {
         if (!cards[id]) problems.push(`at schedule.${i}.cards.${j}: unknown card "${id}"`);
       });
+      (s.otherwise ?? []).forEach((id, j) => {
+        if (!cards[id]) problems.push(`at schedule.${i}.otherwise.${j}: unknown card "${id}"`);
+      });
     });
     sc.random.pool.forEach((id, j) => {
       if (!cards[id]) problems.push(`at random.pool.${j}: unknown card "${id}"`);

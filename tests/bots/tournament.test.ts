@@ -105,8 +105,11 @@ describe("difficulty", () => {
     for (const role of ROLES) {
       const d = hardVsEasy(seeds, { role, games: 1, seed: 8, scenarios: ["boom-2025", "rate-shock"] });
       expect(d.games).toBe(12);
+      expect(d.pairs).toBe(6);
       expect(d.meanDiff, role).toBeGreaterThan(0);
-      expect(d.hardAhead, role).toBeGreaterThanOrEqual(8);
+      // Counted by seat-swapped pair: a single game also measures Nvidia against AMD, not only hard
+      // against easy (the hard chipmaker is ahead in about 62 % of games but nearly every pair).
+      expect(d.pairsAhead, role).toBeGreaterThanOrEqual(5);
     }
   });
 });

@@ -1,8 +1,10 @@
-// Mechanism 11: the hype index, 0–100. The AI stocks' momentum feeds it; defaults, margin calls,
-// idle capacity (disappointment) and bubble-survey cards drain it; it never leaves 0..100.
+// Mechanism 11: the hype index, 0–100. The AI stocks' momentum and demand running ahead of the
+// scenario's path feed it; defaults, margin calls, idle capacity (disappointment), demand falling
+// behind the path and bubble-survey cards drain it; it never leaves 0..100. Scheduled cards can wait
+// for the boom to falter.
 import { describe, expect, it } from "vitest";
 import { EXPOSURE } from "../../shared/src/engine/prices.ts";
-import type { GameState } from "../../shared/src/index.ts";
+import { PARAMS, type GameState } from "../../shared/src/index.ts";
 import { bond, card, clearClaims, co, event, events, game, runningCapacity, setup, step, type SetupOptions } from "../fixtures.ts";
 
 const seats = ["nvidia", "microsoft", "coreweave", "fluidstack", "apollo"];
@@ -64,8 +66,79 @@ describe("hype index", () => {
     expect(hypeOf(glut).after).toBeLessThan(hypeOf(full).after);
   });
 
+  it("reads demand against the scenario's path: a lasting beat lifts it every quarter, a miss drains it", () => {
+    const at = (shock: number) => {
+      const S = setup();
+      let s = game(S, seats);
+      s.macro.demandGrowthShock = shock;
+      const parts: number[] = [];
+      const hype: number[] = [];
+      for (let q = 0; q < 3; q++) {
+        const r = step(S, s);
+        parts.push(hypeOf(r).demand);
+        hype.push(r.state.macro.hype);
+        s = r.state;
+      }
+      return { parts, hype };
+    };
+    const beat = at(0.02);
+    const path = at(0);
+    const miss = at(-0.02);
+    // Every quarter the shock lasts, not once: the market measures each quarter against the path.
+    for (let q = 0; q < 3; q++) {
+      expect(beat.parts[q]).toBeCloseTo(0.02 * PARAMS.demandSurpriseHype, 9);
+      expect(path.parts[q]).toBe(0);
+      expect(miss.parts[q]).toBeCloseTo(-0.02 * PARAMS.demandSurpriseHype, 9);
+      expect(beat.hype[q]).toBeGreaterThan(path.hype[q]);
+      expect(miss.hype[q]).toBeLessThan(path.hype[q]);
+    }
+  });
+
+  it("deals a card that waits for a faltering boom only then, and its alternative while the boom holds", () => {
+    const bust = card("t-bust-news", [{ kind: "hype", delta: -5 }]);
+    const good = card("t-good-news", [{ kind: "hype", delta: 5 }]);
+    const S = setup({ cards: [bust, good], schedule: [{ round: 2, cards: [bust.id], when: "faltering", otherwise: [good.id] }] });
+    const dealt = (edit: (s: GameState) => void) => {
+      const s = game(S, seats);
+      edit(s);
+      return step(S, s).state;
+    };
+    // The state the round closes on decides what the next round deals.
+    const full = dealt((s) => {
+      s.labs.commitmentsGw = 0;
+      s.macro.demandGw = 1.2 * runningCapacity(s);
+    });
+    expect(full.macro.utilisation).toBe(1);
+    expect(full.macro.hype).toBeGreaterThanOrEqual(PARAMS.falteringHype);
+    expect(full.news).toEqual([good.id]);
+    const idle = dealt((s) => {
+      s.labs.commitmentsGw = 0;
+      s.macro.demandGw = 0.6 * runningCapacity(s);
+    });
+    expect(idle.macro.utilisation).toBeLessThan(PARAMS.falteringUtilisation);
+    expect(idle.news).toEqual([bust.id]);
+    const gloomy = dealt((s) => {
+      s.labs.commitmentsGw = 0;
+      s.macro.demandGw = 1.2 * runningCapacity(s);
+      s.macro.hype = 20;
+    });
+    expect(gloomy.macro.utilisation).toBe(1);
+    expect(gloomy.macro.hype).toBeLessThan(PARAMS.falteringHype);
+    expect(gloomy.news).toEqual([bust.id]);
+    // Without an alternative, a holding boom is dealt nothing in that slot.
+    const bare = setup({ cards: [bust], schedule: [{ round: 2, cards: [bust.id], when: "faltering" }] });
+    const s = game(bare, seats);
+    s.labs.commitmentsGw = 0;
+    s.macro.demandGw = 1.2 * runningCapacity(s);
+    expect(step(bare, s).state.news).toEqual([]);
+  });
+
   it("is drained by each default alike", () => {
-    const one = play({}, (s) => doom(s, "coreweave"));
+    // The other neocloud owes nothing in "one": the dumped fleet must not call its GPU loan.
+    const one = play({}, (s) => {
+      clearClaims(s, "fluidstack");
+      doom(s, "coreweave");
+    });
     const two = play({}, (s) => ["coreweave", "fluidstack"].forEach((id) => doom(s, id)));
     expect(events(one, "default")).toHaveLength(1);
     expect(events(two, "default")).toHaveLength(2);

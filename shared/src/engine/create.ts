@@ -203,7 +203,7 @@ export function createGame(setup: GameSetup, seats: Seat[], seed: number, opts: 
   const u = sc.uncertainty;
   if (u.labsRevenue > 0) labs.revenueGrowth = r9(labs.revenueGrowth * Math.max(0, 1 + u.labsRevenue * rng.normal()));
   if (u.demandGrowth > 0) state.macro.demandGrowthShock = r9(u.demandGrowth * rng.normal());
-  state.news = dealCards(setup, 1, rng);
+  state.news = dealCards(setup, 1, rng, state);
   state.rng = rng.state();
   return state;
 }

@@ -1,15 +1,32 @@
 // The news phase: which cards a round deals, and what each card's effects do to the state.
-import type { Effect, Target } from "../schemas/seeds.ts";
+import type { BoomState, Effect, Target } from "../schemas/seeds.ts";
 import type { Ctx, Rules } from "./context.ts";
 import { clamp, r9 } from "./money.ts";
+import { P } from "./params.ts";
 import type { Rng } from "./rng.ts";
 import type { Company, GameState } from "./types.ts";
 
-/** The cards of round `round` (1-based): the scenario's schedule, plus one drawn from its pool by chance. */
-export function dealCards(rules: Rules, round: number, rng: Rng): string[] {
+/**
+ * The boom falters when the capacity stands idle or the hype has run low: the state a scheduled
+ * card can wait for (the labs' revenue miss is news only when there is a miss to report).
+ */
+export function boomState(s: GameState): BoomState {
+  return s.macro.utilisation < P.falteringUtilisation || s.macro.hype < P.falteringHype ? "faltering" : "holding";
+}
+
+/**
+ * The cards of round `round` (1-based), dealt from state `s` as the round opens: the scenario's
+ * schedule (a conditional entry's cards or its `otherwise`), plus one drawn from its pool by chance.
+ */
+export function dealCards(rules: Rules, round: number, rng: Rng, s: GameState): string[] {
   const { scenario } = rules;
   const cards: string[] = [];
-  for (const s of scenario.schedule) if (s.round === round) cards.push(...s.cards);
+  const state = boomState(s);
+  for (const e of scenario.schedule) {
+    if (e.round !== round) continue;
+    if (e.when === undefined || e.when === state) cards.push(...e.cards);
+    else cards.push(...(e.otherwise ?? []));
+  }
   const { chance, pool } = scenario.random;
   const roll = rng.next();
   const pick = rng.next();

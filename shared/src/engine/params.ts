@@ -19,9 +19,9 @@ export const P = {
   /** GPU spot: partial adjustment per quarter toward its earning value, and impact of forced sales. */
   spotAdjust: 0.5,
   /** Fraction the spot price falls per lot dumped, relative to a normal quarter's secondary-market depth. */
-  forcedSaleImpact: 0.025,
+  forcedSaleImpact: 0.06,
   /** The same for a defaulter's whole fleet dumped at once. */
-  liquidationImpact: 0.05,
+  liquidationImpact: 0.2,
   /** Lots the secondary GPU market absorbs in a quarter, as a share of all lots in the game (at least 10). */
   secondaryDepth: 0.06,
   spotFloor: 0.3,
@@ -49,6 +49,15 @@ export const P = {
   hypeFroth: 0.1,
   /** Below 30 the hype is pulled back up by this share of the gap a quarter: bargain hunters, the bust bottoms out. */
   hypeFloorPull: 0.5,
+  /**
+   * Hype points a quarter per unit of demand growth above the scenario's published path (the game's
+   * hidden draw and the cards' lasting demand shocks): 0.01 a quarter ahead of the path adds 2 points
+   * every quarter it lasts, 0.01 behind takes 2. Whether the AI demand comes decides the boom.
+   */
+  demandSurpriseHype: 200,
+  /** The boom falters (conditional cards, see news.ts) when utilisation is below this or the hype below falteringHype. */
+  falteringUtilisation: 0.9,
+  falteringHype: 45,
   /** How far the hype moves valuations: at an AI exposure of 1, hype 80 lifts them ×1.6 and hype 20 cuts them ×0.63. */
   sentimentSwing: 0.78,
   /** Share prices do not fall below this fraction of net asset value (distressed stocks trade below book). */

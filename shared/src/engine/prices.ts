@@ -149,14 +149,17 @@ export function updateHype(ctx: Ctx, aiReturn: number, defaultsThisRound: number
   // Pull back toward 50, harder the frothier it gets: the doubts of a bubble grow with it.
   const revert = 0.08 * (50 - mac.hype) - P.hypeFroth * Math.max(0, mac.hype - 65) + P.hypeFloorPull * Math.max(0, 30 - mac.hype);
   const drain = -8 * defaultsThisRound - 1.5 * marginCallsThisRound;
+  // The market reads each quarter's demand against the scenario's published path: a lasting beat
+  // (or miss) moves the hype every quarter it lasts.
+  const demand = P.demandSurpriseHype * mac.demandGrowthShock;
   // Sentiment turns over quarters, not overnight: at most 15 points down or 12 up a quarter (cards aside).
   // Pessimism has less left to destroy as the hype runs out: the falls shrink near zero.
-  const parts = [momentum, disappointment, labsPain, revert, drain];
+  const parts = [momentum, disappointment, labsPain, revert, drain, demand];
   const damp = Math.min(1, (mac.hype + 5) / 45);
   const raw = parts.reduce((a, x) => a + (x < 0 ? x * damp : x), 0);
   const move = clamp(raw, -15, 12);
   mac.hype = r9(clamp(before + move, 0, 100));
-  ctx.event("hype", "hype", undefined, { before, after: mac.hype, momentum: r9(momentum), disappointment: r9(disappointment), labs: labsPain, defaults: r9(drain) });
+  ctx.event("hype", "hype", undefined, { before, after: mac.hype, momentum: r9(momentum), disappointment: r9(disappointment), labs: labsPain, defaults: r9(drain), demand: r9(demand) });
 }
 
 /**

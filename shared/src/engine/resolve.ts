@@ -123,7 +123,7 @@ function resolveInto(rules: Rules, s: GameState, sheets: Record<string, OrderShe
   s.round = ctx.round;
   s.sheets = sheets;
   s.finished = s.round >= s.rounds;
-  s.news = s.finished ? [] : dealCards(rules, s.round + 1, ctx.rng);
+  s.news = s.finished ? [] : dealCards(rules, s.round + 1, ctx.rng, s);
   s.rng = ctx.rng.state();
   return { state: s, events: ctx.events, flows: ctx.flows };
 }

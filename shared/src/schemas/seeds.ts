@@ -101,6 +101,10 @@ export type Card = z.infer<typeof Card>;
 export const Deck = z.object({ cards: z.array(Card).min(24) }).strict();
 export type Deck = z.infer<typeof Deck>;
 
+/** What the market reads from the last quarter: demand filling the capacity and the hype above its threshold, or not. */
+export const BOOM_STATES = ["holding", "faltering"] as const;
+export type BoomState = (typeof BOOM_STATES)[number];
+
 export const Scenario = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -151,8 +155,22 @@ export const Scenario = z
       .strict()
       .default({ labsRevenue: 0, demandGrowth: 0 }),
     labs: z.string(),
-    /** Cards dealt each round (1-based rounds). */
-    schedule: z.array(z.object({ round: z.number().int().min(1), cards: z.array(z.string()).min(1) }).strict()),
+    /**
+     * Cards dealt each round (1-based rounds). An entry with `when` is dealt only if the boom is in
+     * that state as the round opens (see `boomState` in engine/news.ts), else its `otherwise` cards
+     * (none if absent): the bad news of a bust comes when there is a bust to report.
+     */
+    schedule: z.array(
+      z
+        .object({
+          round: z.number().int().min(1),
+          cards: z.array(z.string()).min(1),
+          when: z.enum(BOOM_STATES).optional(),
+          otherwise: z.array(z.string()).optional(),
+        })
+        .strict()
+        .refine((s) => s.otherwise === undefined || s.when !== undefined, { message: "`otherwise` needs a `when`", path: ["otherwise"] }),
+    ),
     /** Extra cards drawn by the seeded RNG: each round, with probability `chance`, one card of `pool`. */
     random: z.object({ chance: z.number().min(0).max(1), pool: z.array(z.string()) }).strict(),
   })

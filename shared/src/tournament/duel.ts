@@ -23,6 +23,13 @@ export interface DuelResult {
   games: number;
   /** Games where the hard seat's score beat the easy seat's. */
   hardAhead: number;
+  /** Seat-swapped pairs (the same game played with the hard bot in each seat). */
+  pairs: number;
+  /**
+   * Pairs where the hard bot's two scores sum above the easy bot's: the profiles' own gap cancels
+   * (Nvidia against AMD is no even match), so this is the fair count of who played better.
+   */
+  pairsAhead: number;
   /** Mean of (hard score − easy score), in return points (0.1 = 10 points). */
   meanDiff: number;
 }
@@ -42,10 +49,13 @@ export function hardVsEasy(seeds: Seeds, o: DuelOptions): DuelResult {
   let diff = 0;
   let ahead = 0;
   let n = 0;
+  let pairs = 0;
+  let pairsAhead = 0;
   for (const scenario of o.scenarios) {
     const setup: GameSetup = { ...seeds, scenario: seeds.scenarios[scenario] };
     for (const persona of personasOf(o.role)) {
       for (let g = 0; g < o.games; g++) {
+        let pair = 0;
         for (const swap of [false, true]) {
           const [hard, easy] = swap ? [DUEL_SEATS[o.role][1], DUEL_SEATS[o.role][0]] : DUEL_SEATS[o.role];
           const specs: Record<string, BotSpec> = { [hard]: { persona: persona.id, level: "hard" }, [easy]: { persona: persona.id, level: "easy" } };
@@ -54,11 +64,14 @@ export function hardVsEasy(seeds: Seeds, o: DuelOptions): DuelResult {
           const sc = scores(s);
           const d = sc.find((x) => x.id === hard)!.score - sc.find((x) => x.id === easy)!.score;
           diff += d;
+          pair += d;
           if (d > 0) ahead++;
           n++;
         }
+        pairs++;
+        if (pair > 0) pairsAhead++;
       }
     }
   }
-  return { role: o.role, games: n, hardAhead: ahead, meanDiff: n > 0 ? diff / n : 0 };
+  return { role: o.role, games: n, hardAhead: ahead, pairs, pairsAhead, meanDiff: n > 0 ? diff / n : 0 };
 }
