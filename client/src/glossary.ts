@@ -74,8 +74,8 @@ export const GLOSSARY = {
     en: "Hype",
     fr: "Hype",
     def: {
-      en: "The market's mood about AI, 0 to 100: high hype lifts valuations and opens credit; it drains with defaults and disappointments.",
-      fr: "L'humeur du marché sur l'IA, de 0 à 100 : une hype forte gonfle les valorisations et ouvre le crédit ; défauts et déceptions la vident.",
+      en: "The market's mood about AI, 0 to 100: high hype lifts valuations and opens credit; AI demand beating the forecast feeds it, defaults and disappointments drain it.",
+      fr: "L'humeur du marché sur l'IA, de 0 à 100 : une hype forte gonfle les valorisations et ouvre le crédit ; une demande d'IA au-dessus des prévisions la nourrit, défauts et déceptions la vident.",
     },
   },
   margincall: {
