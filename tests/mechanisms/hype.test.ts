@@ -24,6 +24,12 @@ function aiReturn(r: ReturnType<typeof step>): number {
   return rets.reduce((a, b) => a + b, 0) / rets.length;
 }
 
+/** End users want `ratio` × the running capacity, the labs nothing: sets the quarter's utilisation. */
+const demandAt = (ratio: number) => (s: GameState) => {
+  s.labs.commitmentsGw = 0;
+  s.macro.demandGw = ratio * runningCapacity(s);
+};
+
 /** A neocloud with a bond due now that nobody will refinance and no cash to repay it. */
 function doom(s: GameState, id: string): void {
   clearClaims(s, id);
@@ -51,11 +57,7 @@ describe("hype index", () => {
   });
 
   it("is disappointed by idle capacity, the more so the more sits idle", () => {
-    const at = (ratio: number) =>
-      play({}, (s) => {
-        s.labs.commitmentsGw = 0;
-        s.macro.demandGw = ratio * runningCapacity(s);
-      });
+    const at = (ratio: number) => play({}, demandAt(ratio));
     const full = at(1.2);
     const slack = at(0.8);
     const glut = at(0.6);
@@ -104,22 +106,15 @@ describe("hype index", () => {
       return step(S, s).state;
     };
     // The state the round closes on decides what the next round deals.
-    const full = dealt((s) => {
-      s.labs.commitmentsGw = 0;
-      s.macro.demandGw = 1.2 * runningCapacity(s);
-    });
+    const full = dealt(demandAt(1.2));
     expect(full.macro.utilisation).toBe(1);
     expect(full.macro.hype).toBeGreaterThanOrEqual(PARAMS.falteringHype);
     expect(full.news).toEqual([good.id]);
-    const idle = dealt((s) => {
-      s.labs.commitmentsGw = 0;
-      s.macro.demandGw = 0.6 * runningCapacity(s);
-    });
+    const idle = dealt(demandAt(0.6));
     expect(idle.macro.utilisation).toBeLessThan(PARAMS.falteringUtilisation);
     expect(idle.news).toEqual([bust.id]);
     const gloomy = dealt((s) => {
-      s.labs.commitmentsGw = 0;
-      s.macro.demandGw = 1.2 * runningCapacity(s);
+      demandAt(1.2)(s);
       s.macro.hype = 20;
     });
     expect(gloomy.macro.utilisation).toBe(1);
@@ -128,8 +123,7 @@ describe("hype index", () => {
     // Without an alternative, a holding boom is dealt nothing in that slot.
     const bare = setup({ cards: [bust], schedule: [{ round: 2, cards: [bust.id], when: "faltering" }] });
     const s = game(bare, seats);
-    s.labs.commitmentsGw = 0;
-    s.macro.demandGw = 1.2 * runningCapacity(s);
+    demandAt(1.2)(s);
     expect(step(bare, s).state.news).toEqual([]);
   });
 

@@ -55,7 +55,7 @@ export const P = {
    * every quarter it lasts, 0.01 behind takes 2. Whether the AI demand comes decides the boom.
    */
   demandSurpriseHype: 200,
-  /** The boom falters (conditional cards, see news.ts) when utilisation is below this or the hype below falteringHype. */
+  /** The boom falters (conditional cards, see news.ts) when utilisation is below this or the hype below falteringHype; idle capacity disappoints the hype below it too. */
   falteringUtilisation: 0.9,
   falteringHype: 45,
   /** How far the hype moves valuations: at an AI exposure of 1, hype 80 lifts them ×1.6 and hype 20 cuts them ×0.63. */

@@ -144,7 +144,9 @@ export function updateHype(ctx: Ctx, aiReturn: number, defaultsThisRound: number
   const mac = ctx.state.macro;
   const before = mac.hype;
   const momentum = 15 * clamp(aiReturn, -0.4, 0.4);
-  const disappointment = mac.utilisation < 0.9 ? Math.max(-8, -20 * (0.9 - mac.utilisation)) : 1;
+  // Idle capacity disappoints below the level where the boom is said to falter (the cards that wait for it, news.ts).
+  const idle = P.falteringUtilisation - mac.utilisation;
+  const disappointment = idle > 0 ? Math.max(-8, -20 * idle) : 1;
   const labsPain = ctx.state.labs.distressed ? -P.labsDistressHype : 0;
   // Pull back toward 50, harder the frothier it gets: the doubts of a bubble grow with it.
   const revert = 0.08 * (50 - mac.hype) - P.hypeFroth * Math.max(0, mac.hype - 65) + P.hypeFloorPull * Math.max(0, 30 - mac.hype);
