@@ -2,7 +2,7 @@
 // and timers, parses every message at the edge (zod, then the engine's checks), keeps each
 // seat's orders private until resolution, and calls the engine, and only the engine, to resolve.
 import { randomInt } from "node:crypto";
-import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   baselineSheet,
@@ -34,6 +34,7 @@ import {
   JoinOptions,
   makeRoomCode,
   MAX_ACCEPTS,
+  messageTypeName,
   MESSAGE_PHASE,
   offerKey,
   parseClientMessage,
@@ -170,6 +171,14 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     liveRooms.add(this);
   }
 
+  /**
+   * Whatever throws in a timer or a lifecycle hook is logged here and stops there: it never ends
+   * the process or the room (message handlers answer the sender themselves, see receive.ts).
+   */
+  override onUncaughtException(e: RoomException, method: string) {
+    console.error(`room ${this.roomId}: ${method} failed`, e.cause ?? e);
+  }
+
   override async onDispose() {
     liveRooms.delete(this);
     this.timer?.clear();
@@ -249,10 +258,11 @@ export class MarketRoom extends Room<{ state: MarketState }> {
 
   // ---------------------------------------------------------------- messages
 
-  private handle(client: Client, type: string | number, payload: unknown): Reply {
+  private handle(client: Client, type: string, payload: unknown): Reply {
     const size = approxBytes(payload);
     if (size > this.config.maxMessageBytes) {
-      return fail(errorReply("too_large", `${String(type)}: message of ${size} bytes; at most ${this.config.maxMessageBytes}`, { type: String(type) }));
+      const name = messageTypeName(type);
+      return fail(errorReply("too_large", `${name}: message of ${size} bytes; at most ${this.config.maxMessageBytes}`, { type: name }));
     }
     const m = parseClientMessage(type, payload);
     if (!m.ok) return fail(m.error);

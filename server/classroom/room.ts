@@ -3,7 +3,7 @@
 // scenario and seed), hands each student a ticket to its seat, paces every market at once,
 // mirrors them for the live monitor, and records every quarter in the session store.
 import { createHash, randomBytes } from "node:crypto";
-import { ErrorCode, matchMaker, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { ErrorCode, matchMaker, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
 import { balanceSheet, describe, offBalanceDebt, onBalanceDebt, scores, stateHash, type GameState } from "../../shared/src/index.ts";
 import { splitIntoMarkets, fillOrder, type SeatTemplate } from "../../shared/src/classroom/split.ts";
 import {
@@ -104,6 +104,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     liveSessions.set(this.roomId, this);
   }
 
+  /** A timer or lifecycle hook that throws is logged and stops there, never ending the process or the session. */
+  override onUncaughtException(e: RoomException, method: string) {
+    console.error(`session ${this.roomId}: ${method} failed`, e.cause ?? e);
+  }
+
   override async onDispose() {
     liveSessions.delete(this.roomId);
     this.monitor?.clear();
@@ -180,7 +185,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   // ---------------------------------------------------------------- messages
 
-  private handle(client: Client, type: string | number, payload: unknown): Reply {
+  private handle(client: Client, type: string, payload: unknown): Reply {
     const m = parseClassroomMessage(type, payload);
     if (!m.ok) return fail(m.error);
     const t = m.type;

@@ -2,7 +2,7 @@
 // students' phones send. A session splits its students into parallel markets (ordinary "market"
 // rooms it runs); each student then joins its market with the ticket the session gives it.
 import { z } from "zod";
-import { errorReply, zodIssues, describeIssues, type ErrorReply } from "./errors.ts";
+import { errorReply, zodIssues, describeIssues, messageTypeName, type ErrorReply } from "./errors.ts";
 import { PlayerName, SeatSpec } from "./messages.ts";
 
 export const CLASSROOM_ROOM = "classroom";
@@ -68,7 +68,7 @@ export type ParsedClassroom = { ok: true; type: ClassroomMessageType; data: unkn
 
 export function parseClassroomMessage(type: unknown, payload: unknown): ParsedClassroom {
   if (typeof type !== "string" || !(CLASSROOM_MESSAGE_TYPES as string[]).includes(type)) {
-    return { ok: false, error: errorReply("unknown_message", `unknown message type ${JSON.stringify(type)}; known: ${CLASSROOM_MESSAGE_TYPES.join(", ")}`, { type: String(type) }) };
+    return { ok: false, error: errorReply("unknown_message", `unknown message type ${JSON.stringify(messageTypeName(type))}; known: ${CLASSROOM_MESSAGE_TYPES.join(", ")}`, { type: messageTypeName(type) }) };
   }
   const t = type as ClassroomMessageType;
   const r = (ClassroomMessages[t] as z.ZodType).safeParse(payload === undefined ? {} : payload);

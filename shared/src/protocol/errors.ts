@@ -83,13 +83,20 @@ export function describeIssues(issues: FieldIssue[], max = 4): string {
 
 export type Parsed<K extends ClientMessageType> = { ok: true; type: K; data: ClientMessage<K> } | { ok: false; error: ErrorReply };
 
+/** A message type as a client sent it, as short text for a reply (never throws, whatever it is). */
+export function messageTypeName(type: unknown): string {
+  if (typeof type === "string") return type.length > 40 ? `${type.slice(0, 40)}…` : type;
+  if (typeof type === "number") return String(type);
+  return `(${typeof type})`;
+}
+
 /** Parses one client message by type: the data, or the error reply that names the field. */
 export function parseClientMessage(type: unknown, payload: unknown): Parsed<ClientMessageType> {
   if (typeof type !== "string" || !(CLIENT_MESSAGE_TYPES as string[]).includes(type)) {
     return {
       ok: false,
-      error: errorReply("unknown_message", `unknown message type ${JSON.stringify(type)}; known: ${CLIENT_MESSAGE_TYPES.join(", ")}`, {
-        type: String(type),
+      error: errorReply("unknown_message", `unknown message type ${JSON.stringify(messageTypeName(type))}; known: ${CLIENT_MESSAGE_TYPES.join(", ")}`, {
+        type: messageTypeName(type),
       }),
     };
   }

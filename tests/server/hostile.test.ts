@@ -1,0 +1,152 @@
+// A hostile client against a real server (SDK clients over loopback): the "*" message that used to
+// end the process, requests of unknown types, and a fuzz of bad messages in the lobby and the decide
+// phase, from a seated player and a spectator. Nothing may crash, nothing may change, every bad
+// message is answered with a typed error.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Room } from "@colyseus/sdk";
+import { Rng, seedState } from "../../shared/src/engine/rng.ts";
+import type { GameServer } from "../../server/main.ts";
+import { CLASSROOM_ROOM, CLIENT_MESSAGE_TYPES, ErrorReply, parseClientMessage } from "../../shared/src/protocol/index.ts";
+import { bootServer, create, errors, FAST, joinById, json, sdk, st, waitFor } from "./helpers.ts";
+
+/** How many fuzzed messages in all (issue 14 asks for 100,000; FUZZ_MESSAGES lowers it locally). */
+const FUZZ_TOTAL = Number(process.env.FUZZ_MESSAGES ?? 100_000);
+
+let gs: GameServer;
+beforeAll(async () => {
+  gs = await bootServer({ room: { maxMessagesPerSecond: 1e9 } });
+});
+afterAll(async () => {
+  await gs?.close();
+});
+
+/** A reply the client waits for: messages of one connection are handled in order, so once it comes every earlier one was. */
+async function fence(room: Room): Promise<void> {
+  const r: any = await room.request("fence-probe", {});
+  expect(r).toMatchObject({ ok: false, error: { code: "unknown_message" } });
+}
+
+const stateOf = (room: Room) => JSON.stringify(json(room));
+
+describe("hostile messages", () => {
+  it('a message of type "*" is answered, not fatal, for a player, a spectator and a class projector', async () => {
+    const host = await create(gs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia"] });
+    const eh = errors(host);
+    const before = stateOf(host);
+    for (const payload of [{ toString: 1 }, { valueOf: 1, toString: 1 }, "x", 7, null, [1, 2], JSON.parse('{"__proto__": {"a": 1}}')]) host.send("*" as any, payload as any);
+    await fence(host);
+    expect(eh.length).toBe(7);
+    for (const e of eh) expect(ErrorReply.parse(e)).toMatchObject({ code: "unknown_message", type: "*" });
+    const reply: any = await host.request("*", { toString: 1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: "unknown_message", type: "*" } });
+    expect(stateOf(host)).toBe(before);
+
+    // A class projector (watch: true) is no different.
+    const teacher = await sdk(gs).create(CLASSROOM_ROOM, { name: "T" });
+    await waitFor(() => (teacher.state as any)?.code, "class state");
+    const projector = await sdk(gs).joinById(teacher.roomId, { watch: true });
+    const ep = errors(projector);
+    projector.send("*" as any, { toString: 1 } as any);
+    expect(await projector.request("*", { toString: 1 })).toMatchObject({ ok: false, error: { code: "unknown_message" } });
+    await waitFor(() => ep.length === 1, "the projector's error");
+    expect(ep[0]).toMatchObject({ code: "unknown_message", type: "*" });
+    // Everyone plays on.
+    host.send("setName", { name: "Still here" });
+    await waitFor(() => st(host).players.get(host.sessionId)?.name === "Still here", "rename after the attack");
+    const health = await (await fetch(`${gs.url}/healthz`)).json();
+    expect(health.rooms).toBeGreaterThanOrEqual(1);
+    await Promise.all([host.leave(), projector.leave(), teacher.leave()]);
+  });
+
+  it("a request of an unknown type gets unknown_message, not the framework's no_handler", async () => {
+    const host = await create(gs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia"] });
+    for (const type of ["hack", "toString", "__proto__", "constructor", "x".repeat(120)]) {
+      const r: any = await host.request(type, { a: 1 });
+      expect(r.ok).toBe(false);
+      expect(ErrorReply.parse(r.error)).toMatchObject({ code: "unknown_message" });
+      expect(r.error.type.length).toBeLessThanOrEqual(41);
+    }
+    const n: any = await host.request(42 as any, {});
+    expect(n).toMatchObject({ ok: false, error: { code: "unknown_message", type: "42" } });
+    await host.leave();
+  });
+
+  it(`${FUZZ_TOTAL.toLocaleString("en")} fuzzed messages: no crash, no state change, a typed error for each`, async () => {
+    const host = await create(gs, { ...FAST, decideSeconds: 900, rounds: 6, seats: ["microsoft", "coreweave", "nvidia", "apollo"], seed: 5 });
+    const guest = await joinById(gs, host.roomId, { name: "Guest" });
+    await waitFor(() => st(host).players.size === 2, "two players");
+    // Half in the lobby, half in the decide phase (with a spectator who joined after the start).
+    const rng = new Rng(seedState(20261203));
+    const rand = (n: number) => Math.floor(rng.next() * n);
+    const fuzzPayload = (depth = 0): unknown => {
+      switch (rand(depth > 2 ? 8 : 12)) {
+        case 0: return null;
+        case 1: return rand(2) === 0;
+        case 2: return [NaN, Infinity, -Infinity, -0, 1e308, -1, 0.1, 2 ** 53][rand(8)];
+        case 3: return rand(1000) - 500;
+        case 4: return ["", "x", "toString", "__proto__", "<script>", "𝕏", "a/b", "\u0000", "9".repeat(60)][rand(9)];
+        case 5: return { toString: 1 };
+        case 6: return { valueOf: () => 1 };
+        case 7: return undefined;
+        case 8: case 9: {
+          const o: Record<string, unknown> = {};
+          const keys = ["seat", "name", "ready", "sheet", "offer", "key", "id", "rounds", "seats", "player", "kind", "to", "toString", "__proto__", "constructor"];
+          // defineProperty: an own "__proto__" key, as a hand-made frame could carry (assigning would set the prototype).
+          for (let i = rand(4); i >= 0; i--) Object.defineProperty(o, keys[rand(keys.length)], { value: fuzzPayload(depth + 1), enumerable: true, configurable: true, writable: true });
+          return o;
+        }
+        default: return Array.from({ length: rand(4) }, () => fuzzPayload(depth + 1));
+      }
+    };
+    const types = [...CLIENT_MESSAGE_TYPES, "*", "hack", "toString", "__proto__", "", "error"];
+    /** A message the protocol refuses by its shape (a valid one could legitimately change the state). */
+    const badMessage = (): [string, unknown] => {
+      for (;;) {
+        const type = types[rand(types.length)];
+        const payload = fuzzPayload();
+        if (!parseClientMessage(type, payload).ok) return [type, payload];
+      }
+    };
+
+    let crashes = 0;
+    let typed = 0;
+    const fuzz = async (room: Room, count: number) => {
+      const errs = errors(room);
+      for (let i = 0; i < count; i++) {
+        const [type, payload] = badMessage();
+        if (i % 10 === 0) {
+          const r: any = await room.request(type as any, payload as any);
+          if (r?.ok === false && ErrorReply.safeParse(r.error).success) typed++;
+        } else room.send(type as any, payload as any);
+        if (i % 500 === 499) await fence(room);
+      }
+      await fence(room);
+      typed += errs.filter((e) => ErrorReply.safeParse(e).success).length;
+      if (!(room as any).connection.isOpen) crashes++;
+    };
+
+    const beforeLobby = stateOf(host);
+    const lobbyCount = Math.floor(FUZZ_TOTAL / 4);
+    await Promise.all([fuzz(host, lobbyCount), fuzz(guest, lobbyCount)]);
+    expect(stateOf(host)).toBe(beforeLobby);
+
+    guest.send("ready", { ready: true });
+    await waitFor(() => [...st(host).players.values()].every((p: any) => p.ready || p.host), "guest ready");
+    host.send("start");
+    await waitFor(() => st(host).phase === "decide", "decide");
+    const spectator = await joinById(gs, host.roomId, { name: "Watcher" });
+    await waitFor(() => st(host).players.size === 3, "spectator");
+    const beforeDecide = stateOf(host);
+    const decideCount = Math.floor(FUZZ_TOTAL / 6);
+    await Promise.all([fuzz(host, decideCount), fuzz(guest, decideCount), fuzz(spectator, FUZZ_TOTAL - 2 * lobbyCount - 2 * decideCount)]);
+    expect(st(host).phase).toBe("decide");
+    expect(stateOf(host)).toBe(beforeDecide);
+    expect(stateOf(host)).not.toMatch(/NaN|Infinity/);
+    expect(crashes).toBe(0);
+    expect(typed).toBe(FUZZ_TOTAL);
+    // Everyone plays on.
+    guest.send("setName", { name: "Grace" });
+    await waitFor(() => st(host).seats[1].playerName === "Grace", "a valid message after the fuzz");
+    await Promise.all([host.leave(), guest.leave(), spectator.leave()]);
+  }, 600_000);
+});
