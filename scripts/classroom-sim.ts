@@ -82,8 +82,8 @@ export async function joinStudent(url: string, code: string, name: string, stude
   const room = await new Client(url).joinById(code, studentKey ? { studentKey } : { name });
   room.reconnection.minUptime = 0;
   s.session = room;
-  room.onMessage("studentKey", (m: { key: string; student: string }) => {
-    s.key = m.key;
+  room.onMessage("studentKey", (m: { key?: string; student: string }) => {
+    s.key = m.key ?? studentKey ?? s.key;
     s.id = m.student;
   });
   room.onMessage("assignment", (a: AssignmentMessage) => {

@@ -1,22 +1,8 @@
 // The HTTP side of the game port: GET /healthz, and the client's static files at /.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".woff2": "font/woff2",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-};
+import { join, resolve } from "node:path";
+import sirv from "sirv";
 
 /** The built client (client/dist) when there is one, else the client/ folder as it is. */
 export function defaultStaticDir(root: string): string {
@@ -24,34 +10,32 @@ export function defaultStaticDir(root: string): string {
   return existsSync(join(dist, "index.html")) ? dist : join(root, "client");
 }
 
-/** A GET handler serving files under `dir` (no listing, no escaping the folder); calls next() when there is no such file. */
-export function staticFiles(dir: string) {
-  const base = resolve(dir);
+/** Vite's hashed output (`assets/name-[hash].ext`): its name changes whenever its content does. */
+const HASHED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+export const REVALIDATE = "no-cache";
+
+/**
+ * A GET/HEAD handler serving the files under `dir` through sirv (no listing, no escaping the folder);
+ * calls next() when there is no such file. It sends a file's precompressed `.br` or `.gz` sibling
+ * (written by the client build) to a browser that accepts it; hashed assets are cached for good,
+ * everything else (index.html first) is revalidated with its ETag on every use.
+ * `dev` looks files up on disk at each request (the client/ sources); otherwise the folder's list of
+ * files is read once, at start.
+ */
+export function staticFiles(dir: string, opts: { dev?: boolean } = {}) {
+  const serve = sirv(resolve(dir), {
+    dev: opts.dev ?? false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    extensions: ["html"],
+    setHeaders: (res, pathname) => res.setHeader("cache-control", HASHED.test(pathname) ? IMMUTABLE : REVALIDATE),
+  });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    } catch {
-      return next();
-    }
-    if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) return next();
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return next();
-    }
-    if (!st.isFile()) return next();
-    const body = readFileSync(file);
-    res.writeHead(200, {
-      "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-      "content-length": body.length,
-      "cache-control": "no-cache",
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
+    serve(req, res, next);
   };
 }
 

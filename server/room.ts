@@ -1,59 +1,46 @@
-// The market room: a thin adapter between Colyseus and the rules engine. It owns seats, phases
-// and timers, parses every message at the edge (zod, then the engine's checks), keeps each
-// seat's orders private until resolution, and calls the engine, and only the engine, to resolve.
-import { randomInt } from "node:crypto";
-import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
+// The market room: a thin adapter between Colyseus and the rules. Each client message goes
+// through one parse at the edge (receive.ts, then the protocol's zod schema), then through the
+// table below to one handler that calls the shared rules (the offer book, the order composition,
+// the phase clock, the engine) and mirrors the result into the synchronized state. The room
+// records its game as it goes (store/rooms.ts), so a restart brings it back under the same code.
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { ClientState, CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
+import { defaultSheet, endGameNow, injectCard, resolveRound, stateHash, type GameEvent, type GameState, type OrderSheet } from "../shared/src/index.ts";
 import {
-  baselineSheet,
-  createGame,
-  defaultSheet,
-  OrderError,
-  prepareOrders,
-  resolveRound,
-  respond,
-  scores,
-  stateHash,
-  balanceSheet,
-  chipLots,
-  endGameNow,
-  injectCard,
-  marketCap,
-  type GameEvent,
-  type GameState,
-  type Offer,
-  type OrderSheet,
-} from "../shared/src/index.ts";
-import {
-  checkProposedOffer,
   checkSubmittedSheet,
+  CLIENT_MESSAGE_TYPES,
   CreateOptions,
   describeIssues,
   errorReply,
   HOST_MESSAGES,
   JoinOptions,
-  makeRoomCode,
-  MAX_ACCEPTS,
-  messageTypeName,
   MESSAGE_PHASE,
-  offerKey,
+  messageTypeName,
   parseClientMessage,
   resolveSeats,
   zodIssues,
-  CLIENT_MESSAGE_TYPES,
   type ClientMessage,
   type ClientMessageType,
   type ErrorReply,
   type Phase,
   type ResolvedSeat,
 } from "../shared/src/protocol/index.ts";
+import * as clock from "../shared/src/room/clock.ts";
+import { OfferBook, type BookOffer } from "../shared/src/room/offers.ts";
+import { botAnswersNow, botsOpen, composeOrders, prepareTotal } from "../shared/src/room/orders.ts";
+import { applyStep, GameStep, ReplayError, setupOf, startGame, type GameStart } from "../shared/src/room/record.ts";
+import { SavedMarket, type MarketSummary, type SavedTicket } from "../shared/src/room/saved.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../seeds/index.ts";
-import { seatBook } from "../shared/src/preview/book.ts";
-import { leverage, ltv, maxLtvOf, rating } from "../shared/src/engine/accounts.ts";
+import { roundRows } from "./classroom/rounds.ts";
+import type { SessionStore } from "./classroom/store.ts";
+import { claimRoomCode, newRoomCode, releaseRoomCode } from "./codes.ts";
 import { joinPath } from "./http.ts";
-import { newRoomCode, releaseRoomCode } from "./codes.ts";
+import { addCompanies, offerState, publishGame, publishNews } from "./market/mirror.ts";
 import { fail, listen, OK, type Reply } from "./receive.ts";
-import { CompanyState, EventState, MacroState, MarketState, OfferState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
+import { isShuttingDown, takeRestoreTicket } from "./restore.ts";
+import type { RoomStore } from "./store/rooms.ts";
+import { MarketState, MacroState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
 
 /** Server-side settings of every room (not the client's to choose). */
 export interface RoomConfig {
@@ -63,100 +50,125 @@ export interface RoomConfig {
   maxMessagesPerSecond: number;
   /** Larger messages are refused with "too_large" (the transport drops anything past its own cap). */
   maxMessageBytes: number;
+  /** How long a seat reservation (an HTTP join not yet followed by its WebSocket) holds a place. */
+  seatReservationSeconds: number;
+  /** A connection that has not completed its join after this long is closed (it holds no seat, and leaves no trace). */
+  handshakeSeconds: number;
 }
 
-export const DEFAULT_ROOM_CONFIG: RoomConfig = { reconnectSeconds: 120, maxMessagesPerSecond: 20, maxMessageBytes: 8 * 1024 };
+export const DEFAULT_ROOM_CONFIG: RoomConfig = { reconnectSeconds: 120, maxMessagesPerSecond: 20, maxMessageBytes: 8 * 1024, seatReservationSeconds: 15, handshakeSeconds: 20 };
 
-const MAX_EVENTS = 200;
-/** Events kept for the end-of-game debrief, and at most how many. */
-const MOMENT_TYPES = new Set(["card", "default", "margin_call", "labs_missed_payment", "new_generation", "backstop_called", "build_delayed"]);
-const MAX_MOMENTS = 120;
-
-
-/** A live offer of the current quarter. */
-interface LiveOffer {
-  key: string;
-  from: string;
-  to: string;
-  offer: Offer;
-  status: "open" | "accepted" | "rejected";
-  out: OfferState;
-  in: OfferState | null;
+/** Closes a connection that never completed its join (a script holding sockets open): its onLeave cleans up. */
+export function closeIfHalfOpen(room: Room, client: Client, seconds: number): void {
+  room.clock.setTimeout(() => {
+    if (client.state === ClientState.JOINING) client.leave(CloseCode.CONSENTED);
+  }, seconds * 1000);
 }
 
-/** A seat's orders of the current quarter, beside what the schema shows. */
-interface SeatRound {
-  sheet: OrderSheet | null;
-  botSheet: OrderSheet | null;
-  /** Keys of the offers it accepted, in order. */
-  accepts: string[];
-}
-
-/** A quarter once resolved, as a classroom session records it. */
-export interface RoundRecord {
-  round: number;
-  sheets: Record<string, OrderSheet>;
-  state: GameState;
-  events: GameEvent[];
-}
-
-/**
- * Set by a classroom session that runs this market: the session holds the host powers, seats
- * its students by ticket, paces the phases and records every quarter.
- */
-export interface MarketController {
-  /** Join ticket → seat index. */
-  tickets: Map<string, number>;
-  onRound(r: RoundRecord): void;
-}
-
-/** Live rooms of this process, for /healthz. */
+/** Live market rooms of this process, for /healthz and the shutdown. */
 export const liveRooms = new Set<MarketRoom>();
+
+export const hashSecret = (key: string) => createHash("sha256").update(key).digest("hex");
+const newSecret = () => randomBytes(18).toString("base64url");
+
+/** A player the room knows by its key: who it is and where it sits, connected or not. */
+interface Known {
+  keyHash: string;
+  name: string;
+  seat: number;
+  host: boolean;
+  /** Its connection's session id, "" while away. */
+  sessionId: string;
+}
+
+/** Who a joining client is, decided in onAuth (nothing changes before the join goes through). */
+type Arrival = { kind: "new" } | { kind: "back"; known: Known } | { kind: "ticket"; ticket: SavedTicket; ticketHash: string };
+
+/** A class session's market: which session, which market, and the students' tickets. */
+interface Managed {
+  session: string;
+  market: number;
+  lang: "en" | "fr";
+  tickets: Map<string, SavedTicket>;
+}
+
+type Handler = (room: MarketRoom, p: PlayerState, data: never) => Reply;
+
+/** Every client message and the handler it goes to (the message's shape is parsed before). */
+const HANDLERS: { [K in ClientMessageType]: (room: MarketRoom, p: PlayerState, data: ClientMessage<K>) => Reply } = {
+  setName: (r, p, m) => r.rename(p, m.name),
+  chooseSeat: (r, p, m) => r.place(p, m.seat, "chooseSeat"),
+  ready: (r, p, m) => r.setReady(p, m.ready),
+  takeSeat: (r, p, m) => r.takeSeat(p, m.seat),
+  settings: (r, _p, m) => r.changeSettings(m),
+  addBot: (r, _p, m) => r.addBot(m.seat),
+  removeBot: (r, _p, m) => r.removeBot(m.seat),
+  moveSeat: (r, _p, m) => r.moveSeat(m.player, m.seat),
+  start: (r, p) => r.startByHost(p),
+  submitSheet: (r, p, m) => r.submit(p, m.sheet),
+  proposeOffer: (r, p, m) => r.propose(p, m.offer),
+  withdrawOffer: (r, p, m) => r.withdraw(p, m.id),
+  acceptOffer: (r, p, m) => r.answer(p, m.key, true),
+  rejectOffer: (r, p, m) => r.answer(p, m.key, false),
+};
 
 export class MarketRoom extends Room<{ state: MarketState }> {
   config: RoomConfig = DEFAULT_ROOM_CONFIG;
-  override maxClients = 16;
+  /** Set by the server: where live rooms are recorded (null: nowhere, nothing survives a restart). */
+  store: RoomStore | null = null;
+  /** Set by the server: where a class session's quarters are recorded for its export. */
+  sessions: SessionStore | null = null;
+  /** Seats, spectators and pending reservations: room enough that a burst of reservations cannot lock friends out. */
+  override maxClients = 64;
 
-  private opts!: CreateOptions;
+  private seatSpecs: string[] = [];
   private resolved: ResolvedSeat[] = [];
+  private seed: number | undefined;
+  private botSeats = new Set<number>();
+  private secret = newSecret();
+  private start: GameStart | null = null;
   private game: GameState | null = null;
+  private steps = 0;
+  private phaseClock: clock.PhaseClock = clock.idleClock();
   private timer: Delayed | null = null;
-  /** What the running timer will do, kept so a pause can resume it. */
-  private pending: (() => void) | null = null;
-  /** Milliseconds left on the timer while paused. */
-  private pausedLeft = 0;
-  private controller: MarketController | null = null;
-  private offers = new Map<string, LiveOffer>();
-  private rounds: SeatRound[] = [];
+  private managed: Managed | null = null;
+  private book = new OfferBook();
+  /** This quarter's sheets by seat: submitted by the player, or written by the bot when the phase opened. */
+  private sheets: (OrderSheet | null)[] = [];
+  private botSheets: (OrderSheet | null)[] = [];
+  private known = new Map<string, Known>();
   /** Each player's view, by session id (it outlives a connection: a reconnected client keeps it). */
   private views = new Map<string, StateView>();
-  /** The sheets each round was resolved with: enough to replay the game with the engine alone. */
-  readonly orderLog: Record<string, OrderSheet>[] = [];
+  /** The last summary sent to the class session (a monitor update goes out only when it changes). */
+  private lastSummary = "";
 
   override async onCreate(options: unknown) {
+    this.maxMessagesPerSecond = this.config.maxMessagesPerSecond;
+    this.seatReservationTimeout = this.config.seatReservationSeconds;
+    const restoring = takeRestoreTicket(options);
+    if (restoring) this.restore(restoring);
+    else await this.createNew(options);
+    listen(this, CLIENT_MESSAGE_TYPES, "room", (client, type, payload) => this.handle(client, type, payload));
+    liveRooms.add(this);
+  }
+
+  private async createNew(options: unknown) {
     const parsed = CreateOptions.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid room options: ${describeIssues(zodIssues(parsed.error))}`);
     const opts = parsed.data;
-    const scenario = seeds.scenarios[opts.scenario ?? DEFAULT_SCENARIO];
     if (opts.scenario !== undefined && !seeds.scenarios[opts.scenario]) {
       throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid room options: scenario: unknown "${opts.scenario}"; known: ${Object.keys(seeds.scenarios).join(", ")}`);
     }
-    const seats = resolveSeats(opts.seats ?? DEFAULT_SEATS, seeds.profiles);
+    const specs = opts.seats ?? DEFAULT_SEATS;
+    const seats = resolveSeats(specs, seeds.profiles);
     if (!seats.ok) throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid room options: ${describeIssues(seats.issues)}`);
-    this.opts = opts;
+    this.seatSpecs = [...specs];
     this.resolved = seats.seats;
-
+    this.seed = opts.seed;
     this.roomId = await newRoomCode(this.presence);
-    this.maxMessagesPerSecond = this.config.maxMessagesPerSecond;
     if (opts.private) await this.setPrivate(true);
-
-    const st = new MarketState();
-    st.code = this.roomId;
-    st.link = joinPath(this.roomId);
-    st.settings = new SettingsState();
-    st.macro = new MacroState();
-    this.state = st;
-    st.settings.private = opts.private;
+    const scenario = seeds.scenarios[opts.scenario ?? DEFAULT_SCENARIO];
+    this.initState(opts.private);
     this.applySettings({
       scenario: scenario.id,
       rounds: opts.rounds ?? scenario.rounds,
@@ -166,9 +178,17 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       bots: opts.bots,
     });
     this.layoutSeats();
+    this.save();
+  }
 
-    listen(this, CLIENT_MESSAGE_TYPES, "room", (client, type, payload) => this.handle(client, type, payload));
-    liveRooms.add(this);
+  private initState(isPrivate: boolean) {
+    const st = new MarketState();
+    st.code = this.roomId;
+    st.link = joinPath(this.roomId);
+    st.settings = new SettingsState();
+    st.macro = new MacroState();
+    st.settings.private = isPrivate;
+    this.state = st;
   }
 
   /**
@@ -176,38 +196,118 @@ export class MarketRoom extends Room<{ state: MarketState }> {
    * the process or the room (message handlers answer the sender themselves, see receive.ts).
    */
   override onUncaughtException(e: RoomException, method: string) {
+    // A refused join (a wrong key, a market without a ticket) is the joiner's answer, not a failure.
+    if (method === "onAuth" && e.cause instanceof ServerError) return;
     console.error(`room ${this.roomId}: ${method} failed`, e.cause ?? e);
   }
 
   override async onDispose() {
     liveRooms.delete(this);
     this.timer?.clear();
-    await releaseRoomCode(this.presence, this.roomId);
+    // A shutdown keeps the record (the room comes back on the next start); anything else ends it.
+    if (!isShuttingDown()) {
+      this.store?.remove(this.roomId);
+      await releaseRoomCode(this.presence, this.roomId);
+    }
   }
 
-  // ---------------------------------------------------------------- clients
+  // ---------------------------------------------------------------- who joins
 
-  override onJoin(client: Client, options: unknown) {
+  /** Decides who the client is before it joins: a refused key or ticket changes nothing. */
+  override onAuth(_client: Client, options: unknown): Arrival {
+    const o = JoinOptions.safeParse(options ?? {});
+    if (!o.success) throw new ServerError(ErrorCode.AUTH_FAILED, `invalid join options: ${describeIssues(zodIssues(o.error))}`);
+    const { ticket, playerKey } = o.data;
+    if (this.managed) {
+      // A class market seats the session's students only, each with the ticket it was given.
+      const hash = ticket ? hashSecret(ticket) : "";
+      const t = this.managed.tickets.get(hash);
+      if (!t) throw new ServerError(ErrorCode.AUTH_FAILED, "this market belongs to a class session: join the session with its code, it gives you your seat");
+      return { kind: "ticket", ticket: t, ticketHash: hash };
+    }
+    if (playerKey !== undefined) {
+      const known = this.known.get(hashSecret(playerKey));
+      if (!known) throw new ServerError(ErrorCode.AUTH_FAILED, `this player key opens no seat in room ${this.roomId}`);
+      if (known.sessionId && this.clients.some((c) => c.sessionId === known.sessionId)) {
+        throw new ServerError(ErrorCode.AUTH_FAILED, "this player is connected from another page: close it, or wait a few seconds and try again");
+      }
+      return { kind: "back", known };
+    }
+    return { kind: "new" };
+  }
+
+  override onJoin(client: Client, options: unknown, auth: Arrival) {
     const o = JoinOptions.safeParse(options ?? {});
     const p = new PlayerState();
     p.sessionId = client.sessionId;
-    p.name = o.success && o.data.name ? o.data.name : `Player ${this.state.players.size + 1}`;
     p.connected = true;
-    this.state.players.set(client.sessionId, p);
     client.view = new StateView();
     this.views.set(client.sessionId, client.view);
-    if (this.controller) {
-      // A classroom's market: its session is the host; a student's ticket names its seat.
-      const ticket = o.success ? o.data.ticket : undefined;
-      const seat = ticket !== undefined ? this.controller.tickets.get(ticket) : undefined;
-      if (seat !== undefined) this.claimSeat(p, seat);
-      return;
+    if (auth.kind === "ticket") {
+      p.name = auth.ticket.name;
+      this.state.players.set(client.sessionId, p);
+      this.claimSeat(p, auth.ticket.seat);
+    } else if (auth.kind === "back") {
+      const k = auth.known;
+      // Its previous connection may still be held for reconnection: this one replaces it.
+      const old = k.sessionId ? this.state.players.get(k.sessionId) : undefined;
+      if (old) this.forget(old);
+      k.sessionId = client.sessionId;
+      p.name = k.name;
+      this.state.players.set(client.sessionId, p);
+      if (k.host || !this.hostPlayer()) this.setHost(p);
+      this.reseat(p, k);
+    } else {
+      const key = newSecret();
+      const k: Known = { keyHash: hashSecret(key), name: o.success && o.data.name ? o.data.name : `Player ${this.known.size + 1}`, seat: -1, host: false, sessionId: client.sessionId };
+      this.known.set(k.keyHash, k);
+      p.name = k.name;
+      this.state.players.set(client.sessionId, p);
+      client.send("playerKey", { key });
+      if (!this.hostPlayer()) this.setHost(p);
+      // In the lobby a newcomer sits at the first free seat; once the game runs it watches, and may
+      // take over a bot's seat between two quarters (takeSeat).
+      const free = this.state.phase === "lobby" ? this.state.seats.find((s) => !s.player && !s.bot) : undefined;
+      if (free) this.seatPlayer(p, free.index);
+      closeIfHalfOpen(this, client, this.config.handshakeSeconds);
     }
-    if (!this.hostPlayer()) this.setHost(p);
-    // In the lobby a newcomer sits at the first free seat; once the game runs it watches, and may
-    // take over a bot's seat between two quarters (takeSeat).
-    const free = this.state.phase === "lobby" ? this.state.seats.find((s) => !s.player && !s.bot) : undefined;
-    if (free) this.seatPlayer(p, free.index);
+    this.changed();
+  }
+
+  /** Drops a player's earlier connection from the state without handing its seat to a bot. */
+  private forget(old: PlayerState) {
+    const seat = this.seatOf(old);
+    if (seat) {
+      seat.player = "";
+      seat.connected = false;
+      this.views.get(old.sessionId)?.remove(this.priv(seat));
+    }
+    if (old.host) this.state.host = "";
+    this.state.players.delete(old.sessionId);
+    this.views.get(old.sessionId)?.dispose();
+    this.views.delete(old.sessionId);
+  }
+
+  /** A player back with its key sits where it sat, if that seat is still its to take. */
+  private reseat(p: PlayerState, k: Known) {
+    const seat = this.state.seats[k.seat];
+    if (!seat) return;
+    if (this.state.phase === "lobby") {
+      if (!seat.player && !seat.bot) this.seatPlayer(p, seat.index);
+    } else if (!seat.player && this.alive(seat)) {
+      this.seatPlayer(p, seat.index);
+    }
+  }
+
+  /**
+   * A reconnection token that belongs to a live connection does not evict it (Colyseus would close
+   * the live player and hand the seat to whoever sent the token): it is refused, and the SDK retries
+   * until the old socket is found dead and its seat held for reconnection.
+   */
+  override checkReconnectionToken(token: string): string {
+    // Colyseus reads a falsy answer as "invalid or expired": the newcomer is refused, the live player plays on.
+    if (this.clients.some((c) => c.reconnectionToken === token)) return undefined as unknown as string;
+    return super.checkReconnectionToken(token);
   }
 
   override onDrop(client: Client, code?: number) {
@@ -221,25 +321,28 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     Promise.resolve(this.allowReconnection(client, this.config.reconnectSeconds)).catch(() => {});
     this.passHostIfGone();
     this.checkAllSubmitted();
+    this.changed();
   }
 
   override onReconnect(client: Client) {
     const p = this.state.players.get(client.sessionId);
     if (!p) return;
     this.setConnected(p, true);
-    if (!this.hostPlayer() && !this.controller) this.setHost(p);
+    if (!this.hostPlayer() && !this.managed) this.setHost(p);
     const seat = this.seatOf(p);
     if (seat) this.refreshPrivate(seat);
+    this.changed();
   }
 
   override onLeave(client: Client) {
     const p = this.state.players.get(client.sessionId);
     if (!p) return;
+    if (isShuttingDown()) return; // the record keeps every seat as it was
     const seat = this.seatOf(p);
     if (this.state.phase === "lobby") {
       if (seat) this.unseat(p);
     } else if (seat) {
-      // A bot plays the seat for the rest of the game.
+      // A bot plays the seat until its player comes back with its key.
       seat.player = "";
       seat.playerName = "Bot";
       seat.bot = true;
@@ -248,12 +351,18 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     this.state.players.delete(client.sessionId);
     this.views.get(client.sessionId)?.dispose();
     this.views.delete(client.sessionId);
+    const k = this.knownBySession(client.sessionId);
+    // Gone from the lobby: nothing to come back to, its key is forgotten. Gone from a game: its key
+    // still opens its seat, which a bot plays meanwhile.
+    if (k && this.state.phase === "lobby") this.known.delete(k.keyHash);
+    else if (k) k.sessionId = "";
     if (p.host) {
       p.host = false;
       this.state.host = "";
     }
     this.passHostIfGone();
     this.checkAllSubmitted();
+    this.changed();
   }
 
   // ---------------------------------------------------------------- messages
@@ -274,56 +383,29 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     const p = this.state.players.get(client.sessionId);
     if (!p) return fail(errorReply("no_such_player", `${t}: you are not in this room`, { type: t }));
     if (HOST_MESSAGES.includes(t) && !p.host) return fail(errorReply("not_host", `${t}: only the host (${this.hostPlayer()?.name ?? "nobody"}) may do this`, { type: t }));
-    const data = m.data;
-    switch (t) {
-      case "setName":
-        return this.onSetName(p, data as ClientMessage<"setName">);
-      case "chooseSeat":
-        return this.onChooseSeat(p, data as ClientMessage<"chooseSeat">);
-      case "ready":
-        p.ready = (data as ClientMessage<"ready">).ready;
-        return OK;
-      case "takeSeat":
-        return this.onTakeSeat(p, data as ClientMessage<"takeSeat">);
-      case "settings":
-        return this.onSettings(data as ClientMessage<"settings">);
-      case "addBot":
-        return this.onAddBot(data as ClientMessage<"addBot">);
-      case "removeBot":
-        return this.onRemoveBot(data as ClientMessage<"removeBot">);
-      case "moveSeat":
-        return this.onMoveSeat(data as ClientMessage<"moveSeat">);
-      case "start":
-        return this.onStart(p);
-      case "submitSheet":
-        return this.onSubmitSheet(p, data as ClientMessage<"submitSheet">);
-      case "proposeOffer":
-        return this.onPropose(p, data as ClientMessage<"proposeOffer">);
-      case "withdrawOffer":
-        return this.onWithdraw(p, data as ClientMessage<"withdrawOffer">);
-      case "acceptOffer":
-        return this.onAnswer(p, (data as ClientMessage<"acceptOffer">).key, true);
-      case "rejectOffer":
-        return this.onAnswer(p, (data as ClientMessage<"rejectOffer">).key, false);
-    }
-    return assertNever(t);
+    const r = (HANDLERS[t] as Handler)(this, p, m.data as never);
+    if (r.ok) this.changed();
+    return r;
   }
 
   // ---------------------------------------------------------------- lobby
 
-  private onSetName(p: PlayerState, m: ClientMessage<"setName">): Reply {
-    p.name = m.name;
+  rename(p: PlayerState, name: string): Reply {
+    p.name = name;
     const seat = this.seatOf(p);
-    if (seat) seat.playerName = m.name;
+    if (seat) seat.playerName = name;
+    const k = this.knownBySession(p.sessionId);
+    if (k) k.name = name;
     return OK;
   }
 
-  private onChooseSeat(p: PlayerState, m: ClientMessage<"chooseSeat">): Reply {
-    return this.place(p, m.seat, "chooseSeat");
+  setReady(p: PlayerState, ready: boolean): Reply {
+    p.ready = ready;
+    return OK;
   }
 
   /** Seats a player (or stands it up with null) if the seat is free. */
-  private place(p: PlayerState, seat: number | null, type: ClientMessageType): Reply {
+  place(p: PlayerState, seat: number | null, type: ClientMessageType): Reply {
     if (seat === null) {
       this.unseat(p);
       return OK;
@@ -334,45 +416,27 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     return OK;
   }
 
-  private onTakeSeat(p: PlayerState, m: ClientMessage<"takeSeat">): Reply {
-    const seat = this.state.seats[m.seat];
-    if (!seat) return fail(errorReply("no_such_seat", `takeSeat: no seat ${m.seat}; seats are 0–${this.state.seats.length - 1}`, { type: "takeSeat", field: "seat" }));
+  takeSeat(p: PlayerState, index: number): Reply {
+    const seat = this.state.seats[index];
+    if (!seat) return fail(errorReply("no_such_seat", `takeSeat: no seat ${index}; seats are 0–${this.state.seats.length - 1}`, { type: "takeSeat", field: "seat" }));
     if (this.seatOf(p)) return fail(errorReply("already_seated", `takeSeat: you already play seat ${p.seat}`, { type: "takeSeat", field: "seat" }));
+    if (this.managed) return fail(errorReply("seat_taken", "takeSeat: in a class session the teacher's console places students", { type: "takeSeat", field: "seat" }));
     if (seat.player || !seat.bot) {
-      return fail(errorReply("seat_taken", `takeSeat: seat ${m.seat} (${seat.company}) is played by ${seat.playerName || "someone"}; only a bot's seat can be taken`, { type: "takeSeat", field: "seat" }));
+      return fail(errorReply("seat_taken", `takeSeat: seat ${index} (${seat.company}) is played by ${seat.playerName || "someone"}; only a bot's seat can be taken`, { type: "takeSeat", field: "seat" }));
     }
-    const co = this.game?.companies.find((c) => c.id === seat.companyId);
-    if (co?.bankrupt) return fail(errorReply("seat_bankrupt", `takeSeat: ${seat.company} is bankrupt; choose a company still in the game`, { type: "takeSeat", field: "seat" }));
-    this.seatPlayer(p, m.seat);
+    if (!this.alive(seat)) return fail(errorReply("seat_bankrupt", `takeSeat: ${seat.company} is bankrupt; choose a company still in the game`, { type: "takeSeat", field: "seat" }));
+    this.seatPlayer(p, index);
     return OK;
   }
 
-  /** A ticket holder's seat: taken back from the bot or from an earlier connection of the same ticket. */
-  private claimSeat(p: PlayerState, index: number) {
-    const seat = this.state.seats[index];
-    if (!seat) return;
-    const old = seat.player ? this.state.players.get(seat.player) : undefined;
-    if (old && old !== p) this.unseat(old);
-    this.seatPlayer(p, index);
-  }
-
-  private seatAvailable(index: number, p: PlayerState, type: ClientMessageType): ErrorReply | null {
-    const seat = this.state.seats[index];
-    if (!seat) return errorReply("no_such_seat", `${type}: no seat ${index}; seats are 0–${this.state.seats.length - 1}`, { type, field: "seat" });
-    if (seat.player && seat.player !== p.sessionId) {
-      return errorReply("seat_taken", `${type}: seat ${index} (${seat.company}) is taken by ${seat.playerName}`, { type, field: "seat" });
-    }
-    if (seat.bot) return errorReply("seat_taken", `${type}: seat ${index} (${seat.company}) is reserved for a bot (the host can removeBot)`, { type, field: "seat" });
-    return null;
-  }
-
-  private onSettings(m: ClientMessage<"settings">): Reply {
+  changeSettings(m: ClientMessage<"settings">): Reply {
     if (m.scenario !== undefined && !seeds.scenarios[m.scenario]) {
       return fail(errorReply("bad_settings", `settings: scenario: unknown "${m.scenario}"; known: ${Object.keys(seeds.scenarios).join(", ")}`, { type: "settings", field: "scenario" }));
     }
     if (m.seats !== undefined) {
       const r = resolveSeats(m.seats, seeds.profiles);
       if (!r.ok) return fail(errorReply("bad_settings", `settings: ${describeIssues(r.issues)}`, { type: "settings", issues: r.issues }));
+      this.seatSpecs = [...m.seats];
       this.resolved = r.seats;
       this.layoutSeats();
     }
@@ -381,31 +445,33 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     return OK;
   }
 
-  private onAddBot(m: ClientMessage<"addBot">): Reply {
-    const seat = this.state.seats[m.seat];
-    if (!seat) return fail(errorReply("no_such_seat", `addBot: no seat ${m.seat}; seats are 0–${this.state.seats.length - 1}`, { type: "addBot", field: "seat" }));
-    if (seat.player) return fail(errorReply("seat_taken", `addBot: ${seat.playerName} sits at seat ${m.seat}: move them first (moveSeat)`, { type: "addBot", field: "seat" }));
+  addBot(index: number): Reply {
+    const seat = this.state.seats[index];
+    if (!seat) return fail(errorReply("no_such_seat", `addBot: no seat ${index}; seats are 0–${this.state.seats.length - 1}`, { type: "addBot", field: "seat" }));
+    if (seat.player) return fail(errorReply("seat_taken", `addBot: ${seat.playerName} sits at seat ${index}: move them first (moveSeat)`, { type: "addBot", field: "seat" }));
     seat.bot = true;
     seat.playerName = "Bot";
+    this.botSeats.add(index);
     return OK;
   }
 
-  private onRemoveBot(m: ClientMessage<"removeBot">): Reply {
-    const seat = this.state.seats[m.seat];
-    if (!seat) return fail(errorReply("no_such_seat", `removeBot: no seat ${m.seat}; seats are 0–${this.state.seats.length - 1}`, { type: "removeBot", field: "seat" }));
-    if (!seat.bot) return fail(errorReply("no_such_seat", `removeBot: seat ${m.seat} has no bot`, { type: "removeBot", field: "seat" }));
+  removeBot(index: number): Reply {
+    const seat = this.state.seats[index];
+    if (!seat) return fail(errorReply("no_such_seat", `removeBot: no seat ${index}; seats are 0–${this.state.seats.length - 1}`, { type: "removeBot", field: "seat" }));
+    if (!seat.bot) return fail(errorReply("no_such_seat", `removeBot: seat ${index} has no bot`, { type: "removeBot", field: "seat" }));
     seat.bot = false;
     seat.playerName = "";
+    this.botSeats.delete(index);
     return OK;
   }
 
-  private onMoveSeat(m: ClientMessage<"moveSeat">): Reply {
-    const target = this.state.players.get(m.player);
-    if (!target) return fail(errorReply("no_such_player", `moveSeat: no player with session id "${m.player}"`, { type: "moveSeat", field: "player" }));
-    return this.place(target, m.seat, "moveSeat");
+  moveSeat(player: string, seat: number | null): Reply {
+    const target = this.state.players.get(player);
+    if (!target) return fail(errorReply("no_such_player", `moveSeat: no player with session id "${player}"`, { type: "moveSeat", field: "player" }));
+    return this.place(target, seat, "moveSeat");
   }
 
-  private onStart(host: PlayerState): Reply {
+  startByHost(host: PlayerState): Reply {
     const problems: string[] = [];
     for (const seat of this.state.seats) {
       if (!seat.player && !seat.bot && !this.state.settings.bots) problems.push(`seat ${seat.index} (${seat.company}) has no player: add a bot or turn bots on`);
@@ -417,7 +483,526 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     return OK;
   }
 
-  private applySettings(m: Partial<ClientMessage<"settings">>) {
+  // ---------------------------------------------------------------- decide phase
+
+  submit(p: PlayerState, sheet: unknown): Reply {
+    const me = this.mySeat(p, "submitSheet");
+    if ("error" in me) return fail(me.error);
+    const r = checkSubmittedSheet(this.game!, me.seat.companyId, sheet);
+    if (!r.ok) return fail(r.error);
+    this.sheets[me.seat.index] = r.sheet;
+    this.priv(me.seat).sheet = JSON.stringify(r.sheet);
+    this.priv(me.seat).sheetRound = this.state.round;
+    me.seat.submitted = true;
+    this.checkAllSubmitted();
+    return OK;
+  }
+
+  propose(p: PlayerState, offer: ClientMessage<"proposeOffer">["offer"]): Reply {
+    const me = this.mySeat(p, "proposeOffer");
+    if ("error" in me) return fail(me.error);
+    const r = this.book.propose(this.game!, me.seat.companyId, offer);
+    if (!r.ok) return fail(r.error);
+    // A bot (or a dropped player's bot) at the other end answers at once.
+    const to = this.seatByCompany(offer.to);
+    if (to && !to.player && this.alive(to)) botAnswersNow(this.game!, to.companyId, me.seat.companyId, r.offer.key, this.book);
+    this.mirrorOffers();
+    return OK;
+  }
+
+  withdraw(p: PlayerState, id: string): Reply {
+    const me = this.mySeat(p, "withdrawOffer");
+    if ("error" in me) return fail(me.error);
+    const r = this.book.withdraw(me.seat.companyId, id);
+    if (!r.ok) return fail(r.error);
+    this.mirrorOffers();
+    return OK;
+  }
+
+  answer(p: PlayerState, key: string, accept: boolean): Reply {
+    const me = this.mySeat(p, accept ? "acceptOffer" : "rejectOffer");
+    if ("error" in me) return fail(me.error);
+    const r = this.book.answer(me.seat.companyId, key, accept);
+    if (!r.ok) return fail(r.error);
+    this.mirrorOffers();
+    return OK;
+  }
+
+  /** Each seat's private lists of the offers it made and received, as the book has them. */
+  private mirrorOffers() {
+    const all = this.book.all();
+    for (const seat of this.state.seats) {
+      const v = this.priv(seat);
+      const out = all.filter((o) => o.from === seat.companyId);
+      const inc = all.filter((o) => o.to === seat.companyId);
+      syncOffers(v.offersOut, out);
+      syncOffers(v.offersIn, inc);
+    }
+  }
+
+  private mySeat(p: PlayerState, type: ClientMessageType): { seat: SeatState } | { error: ErrorReply } {
+    const seat = this.seatOf(p);
+    if (!seat) return { error: errorReply("not_seated", `${type}: you have no seat in this game (spectator)`, { type }) };
+    if (!this.alive(seat)) return { error: errorReply("not_seated", `${type}: ${seat.company} is bankrupt and can no longer place orders`, { type }) };
+    return { seat };
+  }
+
+  // ---------------------------------------------------------------- the phases
+
+  private startGame() {
+    const st = this.state;
+    this.start = {
+      scenario: st.settings.scenario,
+      rounds: st.settings.rounds,
+      seed: this.seed ?? randomInt(2 ** 31 - 1),
+      profiles: this.resolved.map((r) => r.profile),
+    };
+    this.game = startGame(seeds, this.start);
+    // Out of matchmaking (joinOrCreate will not drop strangers into a running game), still open
+    // by code or link to spectators and to late joiners who take a bot's seat.
+    void this.setPrivate(true);
+    this.game.companies.forEach((c, i) => {
+      const seat = st.seats[i];
+      seat.companyId = c.id;
+      if (!seat.player) {
+        seat.bot = true;
+        seat.playerName = "Bot";
+      }
+    });
+    addCompanies(st, this.game);
+    this.publish([]);
+    this.nextQuarter();
+  }
+
+  /** Runs a step of the phase clock. */
+  private run(step: clock.PhaseStep) {
+    if (step === "openDecide") this.openDecide();
+    else if (step === "closeDecide") this.closeDecide();
+    else this.nextQuarter();
+  }
+
+  private nextQuarter() {
+    const g = this.game!;
+    this.state.phase = "news";
+    this.state.round = g.round + 1;
+    this.schedule(this.state.settings.newsSeconds, "openDecide");
+  }
+
+  private openDecide() {
+    const g = this.game!;
+    const st = this.state;
+    st.phase = "decide";
+    this.book = new OfferBook();
+    this.sheets = st.seats.map(() => null);
+    this.botSheets = st.seats.map(() => null);
+    for (const seat of st.seats) {
+      seat.submitted = !this.alive(seat);
+      const v = this.priv(seat);
+      v.sheet = "";
+      v.sheetRound = 0;
+    }
+    // Bots answer at once: their sheets and offers now, then their answers to each other's offers.
+    // A seat whose player is away is not a bot's yet: if it is still empty when the phase closes,
+    // its bot decides then (composeOrders), so a player back in time plays its own quarter.
+    const bots = st.seats.filter((s) => !s.player && !this.owned(s.index) && this.alive(s));
+    const sheets = botsOpen(g, bots.map((s) => s.companyId), this.book);
+    for (const seat of bots) {
+      this.botSheets[seat.index] = sheets.get(seat.companyId) ?? null;
+      seat.submitted = true;
+    }
+    this.mirrorOffers();
+    this.schedule(st.settings.decideSeconds, "closeDecide");
+    this.checkAllSubmitted();
+  }
+
+  /**
+   * Ends the decide phase early when every connected human seat has submitted. When the only
+   * humans are dropped ones, the timer runs on (a blip must not fast-forward the game); a game
+   * of bots alone (a spectating host) goes at once.
+   */
+  private checkAllSubmitted() {
+    if (this.state.phase !== "decide") return;
+    const alive = this.state.seats.filter((s) => this.alive(s));
+    const connected = alive.filter((s) => s.player && s.connected);
+    // A seat whose player is away (a restart, a reload) is not a bot's: the timer waits for it.
+    const botsOnly = alive.every((s) => !s.player && !this.owned(s.index));
+    if (connected.some((s) => !s.submitted)) return;
+    if (connected.length === 0 && !botsOnly) return;
+    this.schedule(0, "closeDecide");
+  }
+
+  private closeDecide() {
+    if (this.state.phase !== "decide" || !this.game) return;
+    this.setClock(clock.idleClock());
+    this.state.phase = "resolve";
+    const g = this.game;
+    const seats = this.state.seats.map((seat) => ({
+      companyId: seat.companyId,
+      sheet: this.sheets[seat.index] ?? null,
+      botSheet: this.botSheets[seat.index] ?? null,
+      humanHere: !!seat.player && seat.connected,
+    }));
+    let sheets: Record<string, OrderSheet>;
+    let r: ReturnType<typeof resolveRound>;
+    try {
+      const prepared = prepareTotal(g, composeOrders(g, seats, this.book));
+      for (const e of prepared.refused) console.error(`room ${this.roomId}: round ${g.round + 1}: orders refused by the engine, default sheets instead: ${e.message}`);
+      sheets = prepared.sheets;
+      r = resolveRound(setupOf(seeds, this.start!), g, sheets);
+    } catch (e) {
+      // Never stall a room: an engine failure on the players' orders falls back to every seat's
+      // default sheet; if even that fails, the game ends where it is.
+      console.error(`room ${this.roomId}: round ${g.round + 1} failed to resolve; default sheets instead`, e);
+      try {
+        sheets = prepareTotal(g, {}).sheets;
+        r = resolveRound(setupOf(seeds, this.start!), g, sheets);
+      } catch (e2) {
+        console.error(`room ${this.roomId}: round ${g.round + 1} cannot be resolved; the game ends`, e2);
+        this.endNow();
+        return;
+      }
+    }
+    this.game = r.state;
+    this.record({ t: "round", round: r.state.round, sheets, hash: stateHash(r.state) });
+    this.publish(r.events);
+    this.recordForSession(r.state.round, sheets, r.state, r.events);
+    if (r.state.finished) {
+      this.finish();
+      return;
+    }
+    this.state.phase = "report";
+    this.schedule(this.state.settings.reportSeconds, "nextQuarter");
+  }
+
+  private finish() {
+    this.setClock(clock.idleClock());
+    this.state.phase = "ended";
+    this.state.finished = true;
+    this.state.hashSecret = this.secret;
+    this.save();
+  }
+
+  private schedule(seconds: number, next: clock.PhaseStep) {
+    this.setClock(clock.schedule(this.phaseClock, Date.now(), seconds, next));
+  }
+
+  /** Adopts a new clock: one timer armed at its deadline, the deadline shown, the pacing saved. */
+  private setClock(c: clock.PhaseClock) {
+    this.phaseClock = c;
+    this.timer?.clear();
+    this.timer = null;
+    this.state.paused = c.paused;
+    this.state.deadline = c.paused ? 0 : c.deadline;
+    const ms = clock.msLeft(c, Date.now());
+    if (Number.isFinite(ms)) {
+      this.timer = this.clock.setTimeout(() => {
+        this.timer = null;
+        const { step, clock: idle } = clock.close(this.phaseClock);
+        this.phaseClock = idle;
+        if (step) this.run(step);
+        this.changed();
+      }, ms);
+    }
+    this.save();
+  }
+
+  // ---------------------------------------------------------------- records
+
+  private get setupForGame() {
+    return setupOf(seeds, this.start!);
+  }
+
+  /** Adds a step to the game's record (the room's setup is saved with it, atomically). */
+  private record(step: GameStep) {
+    this.steps++;
+    try {
+      this.store?.addStep(this.roomId, "market", this.steps, JSON.stringify(step), JSON.stringify(this.saved()));
+    } catch (e) {
+      console.error(`room ${this.roomId}: could not record quarter ${this.state.round}`, e);
+    }
+  }
+
+  /** Saves the room's setup, seats and pacing (a no-op without a store, or once the shutdown saved it). */
+  private save(final = false) {
+    if (!this.store || !this.roomId || (isShuttingDown() && !final)) return;
+    try {
+      this.store.saveMeta(this.roomId, "market", JSON.stringify(this.saved()));
+    } catch (e) {
+      console.error(`room ${this.roomId}: could not save`, e);
+    }
+  }
+
+  private saved(): SavedMarket {
+    const s = this.state.settings;
+    return {
+      v: 1,
+      seats: this.seatSpecs,
+      settings: { scenario: s.scenario, rounds: s.rounds, decideSeconds: s.decideSeconds, newsSeconds: s.newsSeconds, reportSeconds: s.reportSeconds, bots: s.bots, private: s.private },
+      seed: this.seed,
+      botSeats: [...this.botSeats],
+      players: [...this.known.values()].map((k) => ({ keyHash: k.keyHash, name: k.name, seat: k.seat, host: k.host })),
+      secret: this.secret,
+      start: this.start,
+      phase: this.state.phase as Phase,
+      clock: this.phaseClock,
+      managed: this.managed ? { session: this.managed.session, market: this.managed.market, lang: this.managed.lang, tickets: [...this.managed.tickets.entries()].map(([, t]) => t) } : null,
+    };
+  }
+
+  /**
+   * Rebuilds the room from the store at its last resolved quarter: the same code, seats and
+   * players' keys, the game replayed step by step and checked against each quarter's hash. The
+   * quarter that was being decided starts again with its news; bots hold the seats until their
+   * players come back with their keys or tickets.
+   */
+  private restore(code: string) {
+    const row = this.store?.load(code);
+    if (!row) throw new ServerError(ErrorCode.APPLICATION_ERROR, `no stored room ${code}`);
+    const saved = SavedMarket.parse(JSON.parse(row.meta));
+    const seats = resolveSeats(saved.seats, seeds.profiles);
+    if (!seats.ok) throw new ServerError(ErrorCode.APPLICATION_ERROR, `stored room ${code}: ${describeIssues(seats.issues)}`);
+    this.roomId = code;
+    void claimRoomCode(this.presence, code);
+    this.seatSpecs = saved.seats;
+    this.resolved = seats.seats;
+    this.seed = saved.seed;
+    this.secret = saved.secret;
+    this.botSeats = new Set(saved.botSeats);
+    void this.setPrivate(saved.settings.private || saved.start !== null);
+    this.initState(saved.settings.private);
+    this.applySettings(saved.settings);
+    this.layoutSeats();
+    for (const i of this.botSeats) {
+      const seat = this.state.seats[i];
+      if (seat) {
+        seat.bot = true;
+        seat.playerName = "Bot";
+      }
+    }
+    for (const p of saved.players) this.known.set(p.keyHash, { ...p, sessionId: "" });
+    if (saved.managed) this.managed = { ...saved.managed, tickets: new Map(saved.managed.tickets.map((t) => [t.ticketHash, t])) };
+    this.state.managed = !!this.managed;
+    // Nobody is connected yet: the room waits for its players as long as a dropped player's seat is held.
+    this.autoDispose = false;
+    this.clock.setTimeout(() => {
+      if (!this.managed) this.autoDispose = true;
+    }, this.config.reconnectSeconds * 1000);
+    if (!saved.start) return;
+
+    this.start = saved.start;
+    let g = startGame(seeds, saved.start);
+    let events: GameEvent[] = [];
+    this.state.seats.forEach((seat, i) => {
+      seat.companyId = g.companies[i].id;
+      seat.bot = true;
+      seat.playerName = "Bot";
+    });
+    addCompanies(this.state, g);
+    this.game = g;
+    this.publish([]);
+    for (const text of row.steps) {
+      try {
+        const step = GameStep.parse(JSON.parse(text));
+        const r = applyStep(seeds, saved.start, g, step);
+        g = r.state;
+        events = r.events;
+        this.steps++;
+        this.game = g;
+        if (step.t === "round") this.publish(events);
+      } catch (e) {
+        // A step that does not replay to its recorded hash: the game resumes from the last one that did.
+        console.error(`room ${code}: restored up to quarter ${g.round}; step ${this.steps + 1} does not replay`, e instanceof ReplayError ? e.message : e);
+        break;
+      }
+    }
+    this.game = g;
+    publishNews(this.state, g);
+    this.phaseClock = { ...clock.idleClock(), paused: saved.clock.paused };
+    if (g.finished) this.finish();
+    else this.nextQuarter();
+  }
+
+  // ---------------------------------------------------------------- a classroom's pacing
+  // The class session calls these through matchMaker.remoteRoomCall (same process or another).
+
+  /** Hands the host powers to a class session: it seats students by ticket and paces the game. */
+  manage(session: string, market: number, lang: "en" | "fr"): void {
+    this.managed = { session, market, lang, tickets: this.managed?.tickets ?? new Map() };
+    // The session disposes its markets; one whose students have all left keeps running on bots.
+    this.autoDispose = false;
+    const host = this.hostPlayer();
+    if (host) host.host = false;
+    this.state.host = "";
+    this.state.managed = true;
+    this.changed();
+  }
+
+  /** A student's ticket to a seat (the ticket itself stays with the student; the room keeps its hash). */
+  grantTicket(ticketHash: string, seat: number, student: string, name: string): void {
+    if (!this.managed) return;
+    this.managed.tickets.set(ticketHash, { ticketHash, seat, student, name });
+    this.changed();
+  }
+
+  /** The class session renamed the student who plays this seat. */
+  renameSeat(index: number, name: string): void {
+    const seat = this.state.seats[index];
+    for (const t of this.managed?.tickets.values() ?? []) if (t.seat === index) t.name = name;
+    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
+    if (seat && p) {
+      p.name = name;
+      seat.playerName = name;
+    }
+    this.changed();
+  }
+
+  /** The class session moved or removed the student of this seat: its tickets no longer open it, a bot plays it. */
+  releaseSeat(index: number): void {
+    for (const [h, t] of this.managed?.tickets ?? []) if (t.seat === index) this.managed!.tickets.delete(h);
+    const seat = this.state.seats[index];
+    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
+    if (p) this.unseat(p);
+    if (seat && this.game) {
+      seat.bot = true;
+      seat.playerName = "Bot";
+    }
+    this.changed();
+  }
+
+  /** Starts the game whoever is ready: bots take the seats whose students have not arrived. */
+  startManaged(): string | null {
+    if (this.state.phase !== "lobby") return "the game has already started";
+    this.startGame();
+    this.changed();
+    return null;
+  }
+
+  pause(): void {
+    if (!this.game || this.state.finished) return;
+    this.setClock(clock.pause(this.phaseClock, Date.now()));
+    this.changed();
+  }
+
+  resume(): void {
+    this.setClock(clock.resume(this.phaseClock, Date.now()));
+    this.changed();
+  }
+
+  /** More time for the current phase (paused or not). */
+  addTime(seconds: number): void {
+    if (!this.game || this.state.finished) return;
+    this.setClock(clock.addTime(this.phaseClock, Date.now(), seconds));
+    this.changed();
+  }
+
+  /** Ends the current phase now: stragglers in the decide phase play their default sheet. */
+  closePhase(): void {
+    if (!this.game || this.state.finished) return;
+    const { step, clock: idle } = clock.close(this.phaseClock);
+    this.setClock(idle);
+    if (step) this.run(step);
+    this.changed();
+  }
+
+  /** A card from the deck joins the news of the quarter being played (or the next one). */
+  injectCard(cardId: string): string | null {
+    if (!this.game || this.state.finished) return "no game is running";
+    if (this.state.phase === "resolve") return "the quarter is being resolved; try again in a moment";
+    try {
+      this.game = injectCard(this.setupForGame, this.game, cardId);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    this.record({ t: "inject", card: cardId });
+    publishNews(this.state, this.game);
+    this.changed();
+    return null;
+  }
+
+  /** Ends the game after the quarters already played: the scores stand as they are. */
+  endNow(): void {
+    if (!this.game || this.state.finished) return;
+    this.game = endGameNow(this.game);
+    this.record({ t: "end" });
+    this.publish([]);
+    this.finish();
+    this.changed();
+  }
+
+  /**
+   * The process is stopping: the room is saved as it stands, its clients are told the server is
+   * restarting (they come back with their keys once it is up), and they are disconnected.
+   */
+  override onBeforeShutdown(): void {
+    this.save(true);
+    this.broadcast("restarting", {});
+    super.onBeforeShutdown();
+  }
+
+  /** After every change: the class session's monitor hears of it (only when what it shows changed). */
+  private changed() {
+    this.save();
+    if (!this.managed) return;
+    const summary = this.summary();
+    const text = JSON.stringify(summary);
+    if (text === this.lastSummary) return;
+    this.lastSummary = text;
+    void this.presence.publish(sessionChannel(this.managed.session), { kind: "market", summary });
+  }
+
+  private summary(): MarketSummary {
+    const st = this.state;
+    return {
+      market: this.managed?.market ?? 0,
+      roomId: this.roomId,
+      round: st.round,
+      rounds: st.settings.rounds,
+      phase: st.phase,
+      deadline: st.deadline,
+      paused: st.paused,
+      hype: st.macro.hype,
+      benchmark: st.macro.benchmark,
+      gpuSpot: st.macro.gpuSpot,
+      defaults: st.macro.defaults,
+      marginCalls: st.macro.marginCalls,
+      finished: st.finished,
+      news: [...st.news],
+      seats: st.seats.map((seat, i) => {
+        const co = st.companies[i];
+        return {
+          company: seat.company,
+          companyId: seat.companyId,
+          role: seat.role,
+          human: !!seat.player,
+          connected: seat.connected,
+          submitted: seat.submitted,
+          price: co?.price ?? 0,
+          score: co?.score ?? 0,
+          bankrupt: co?.bankrupt ?? false,
+        };
+      }),
+    };
+  }
+
+  /** A class market's quarter, recorded for the session's debrief and exports. */
+  private recordForSession(round: number, sheets: Record<string, OrderSheet>, g: GameState, events: GameEvent[]) {
+    if (!this.managed || !this.sessions) return;
+    const bySeat = new Map<number, SavedTicket>();
+    for (const t of this.managed.tickets.values()) bySeat.set(t.seat, t);
+    try {
+      const rows = roundRows(this.managed.session, this.managed.market, this.managed.lang, round, sheets, g, events, (i) => {
+        const t = bySeat.get(i);
+        return t ? { student: t.student, name: t.name } : null;
+      });
+      this.sessions.saveRound(rows.market, rows.companies, rows.events);
+    } catch (e) {
+      console.error(`room ${this.roomId}: could not record quarter ${round} for session ${this.managed.session}`, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- seats and players
+
+  private applySettings(m: Partial<ClientMessage<"settings">> & { private?: boolean }) {
     const s = this.state.settings;
     if (m.scenario !== undefined) {
       s.scenario = m.scenario;
@@ -439,6 +1024,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       const gone = seats[seats.length - 1];
       const p = gone.player ? this.state.players.get(gone.player) : undefined;
       if (p) this.unseat(p);
+      this.botSeats.delete(gone.index);
       seats.pop();
       this.state.privates.delete(String(gone.index));
     }
@@ -457,16 +1043,40 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     });
   }
 
+  /** A ticket holder's seat: taken back from the bot or from an earlier connection of the same student. */
+  private claimSeat(p: PlayerState, index: number) {
+    const seat = this.state.seats[index];
+    if (!seat) return;
+    const old = seat.player ? this.state.players.get(seat.player) : undefined;
+    if (old && old !== p) this.unseat(old);
+    this.seatPlayer(p, index);
+  }
+
+  private seatAvailable(index: number, p: PlayerState, type: ClientMessageType): ErrorReply | null {
+    const seat = this.state.seats[index];
+    if (!seat) return errorReply("no_such_seat", `${type}: no seat ${index}; seats are 0–${this.state.seats.length - 1}`, { type, field: "seat" });
+    if (seat.player && seat.player !== p.sessionId) {
+      return errorReply("seat_taken", `${type}: seat ${index} (${seat.company}) is taken by ${seat.playerName}`, { type, field: "seat" });
+    }
+    if (seat.bot) return errorReply("seat_taken", `${type}: seat ${index} (${seat.company}) is reserved for a bot (the host can removeBot)`, { type, field: "seat" });
+    return null;
+  }
+
   private seatPlayer(p: PlayerState, index: number) {
-    if (p.seat === index) return;
+    if (p.seat === index && this.state.seats[index]?.player === p.sessionId) return;
     this.unseat(p);
     const seat = this.state.seats[index];
     seat.player = p.sessionId;
     seat.playerName = p.name;
     seat.connected = p.connected;
     seat.bot = false;
+    this.botSeats.delete(index);
+    // Back in the middle of a decide phase: the bot's sheet stands until the player sends its own.
+    if (this.state.phase === "decide" && this.alive(seat) && !this.sheets[index]) seat.submitted = false;
     p.seat = index;
     p.ready = false;
+    const k = this.knownBySession(p.sessionId);
+    if (k) k.seat = index;
     const view = this.views.get(p.sessionId);
     if (view) {
       view.add(this.priv(seat));
@@ -482,12 +1092,21 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       seat.playerName = "";
       seat.connected = false;
       this.views.get(p.sessionId)?.remove(this.priv(seat));
+      if (this.game) {
+        seat.bot = true;
+        seat.playerName = "Bot";
+      }
     }
     p.seat = -1;
     p.ready = false;
+    const k = this.knownBySession(p.sessionId);
+    if (k) k.seat = -1;
   }
 
-  // ---------------------------------------------------------------- host
+  private knownBySession(sessionId: string): Known | undefined {
+    for (const k of this.known.values()) if (k.sessionId === sessionId) return k;
+    return undefined;
+  }
 
   private hostPlayer(): PlayerState | undefined {
     const p = this.state.host ? this.state.players.get(this.state.host) : undefined;
@@ -495,15 +1114,22 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   }
 
   private setHost(p: PlayerState) {
+    if (this.managed) return; // a classroom's market has no host among its players
     const old = this.hostPlayer();
-    if (old) old.host = false;
+    if (old) {
+      old.host = false;
+      const ko = this.knownBySession(old.sessionId);
+      if (ko) ko.host = false;
+    }
     p.host = true;
     this.state.host = p.sessionId;
+    const k = this.knownBySession(p.sessionId);
+    if (k) k.host = true;
   }
 
   /** The host role goes to another connected human when the host is gone or disconnected. */
   private passHostIfGone() {
-    if (this.controller) return; // a classroom's market has no host among its players
+    if (this.managed) return;
     const h = this.hostPlayer();
     if (h && h.connected) return;
     const players = [...this.state.players.values()].filter((p) => p.connected && p !== h);
@@ -515,6 +1141,21 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     p.connected = connected;
     const seat = this.seatOf(p);
     if (seat) seat.connected = connected;
+  }
+
+  /** A player (by key or ticket) holds this seat, connected or not. */
+  private owned(index: number): boolean {
+    for (const k of this.known.values()) if (k.seat === index) return true;
+    for (const t of this.managed?.tickets.values() ?? []) if (t.seat === index) return true;
+    return false;
+  }
+
+  private alive(seat: SeatState): boolean {
+    return !!this.game && !this.game.companies[seat.index]?.bankrupt;
+  }
+
+  private seatByCompany(id: string): SeatState | undefined {
+    return this.state.seats.find((s) => s.companyId === id);
   }
 
   private priv(seat: SeatState): SeatPrivate {
@@ -541,520 +1182,37 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     v.book = book;
   }
 
-  // ---------------------------------------------------------------- the game
-
-  private get setup() {
-    return { ...seeds, scenario: seeds.scenarios[this.state.settings.scenario] };
-  }
-
-  private startGame() {
-    const st = this.state;
-    const seed = this.opts.seed ?? randomInt(2 ** 31 - 1);
-    this.game = createGame(this.setup, this.resolved.map((r) => ({ profile: r.profile })), seed, { rounds: st.settings.rounds });
-    // Out of matchmaking (joinOrCreate will not drop strangers into a running game), still open
-    // by code or link to spectators and to late joiners who take a bot's seat.
-    void this.setPrivate(true);
-    this.game.companies.forEach((c, i) => {
-      const seat = st.seats[i];
-      seat.companyId = c.id;
-      if (!seat.player) {
-        seat.bot = true;
-        seat.playerName = "Bot";
-      }
-      const cs = new CompanyState();
-      cs.id = c.id;
-      cs.name = c.name;
-      cs.role = c.role;
-      cs.profile = c.profile;
-      cs.seat = i;
-      st.companies.push(cs);
-    });
-    this.rounds = st.seats.map(() => ({ sheet: null, botSheet: null, accepts: [] }));
-    this.publish([]);
-    this.startNews();
-  }
-
-  private schedule(seconds: number, fn: () => void) {
-    this.timer?.clear();
-    const ms = Math.max(0, Math.round(seconds * 1000));
-    this.pending = fn;
-    if (this.state.paused) {
-      this.pausedLeft = ms;
-      this.state.deadline = 0;
-      return;
-    }
-    this.state.deadline = Date.now() + ms;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      this.pending = null;
-      fn();
-    }, ms);
-  }
-
-  // ---------------------------------------------------------------- a classroom's pacing
-
-  /** Hands the host powers to a classroom session: it seats students by ticket and paces the game. */
-  manage(c: MarketController) {
-    this.controller = c;
-    // The session disposes its markets; one whose students have all left keeps running on bots.
-    this.autoDispose = false;
-    const host = this.hostPlayer();
-    if (host) host.host = false;
-    this.state.host = "";
-    this.state.managed = true;
-  }
-
-  get managed(): boolean {
-    return this.controller !== null;
-  }
-
-  /** The classroom renamed the student who plays this seat. */
-  renameSeat(index: number, name: string): void {
-    const seat = this.state.seats[index];
-    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
-    if (!seat || !p) return;
-    p.name = name;
-    seat.playerName = name;
-  }
-
-  /** The classroom moved or removed the student of this seat: a bot plays it from now on. */
-  releaseSeat(index: number): void {
-    const seat = this.state.seats[index];
-    const p = seat?.player ? this.state.players.get(seat.player) : undefined;
-    if (p) this.unseat(p);
-    if (seat && this.game) {
-      seat.bot = true;
-      seat.playerName = "Bot";
-    }
-  }
-
-  /** Starts the game whoever is ready: bots take the seats whose students have not arrived. */
-  startManaged(): string | null {
-    if (this.state.phase !== "lobby") return "the game has already started";
-    this.startGame();
-    return null;
-  }
-
-  pause(): void {
-    if (this.state.paused || !this.game || this.state.finished) return;
-    this.state.paused = true;
-    if (this.timer) {
-      this.pausedLeft = Math.max(0, this.state.deadline - Date.now());
-      this.timer.clear();
-      this.timer = null;
-    }
-    this.state.deadline = 0;
-  }
-
-  resume(): void {
-    if (!this.state.paused) return;
-    this.state.paused = false;
-    const fn = this.pending;
-    if (fn) this.schedule(this.pausedLeft / 1000, fn);
-  }
-
-  /** More time for the current phase (paused or not). */
-  addTime(seconds: number): void {
-    if (!this.pending || !this.game || this.state.finished) return;
-    if (this.state.paused) {
-      this.pausedLeft += seconds * 1000;
-      return;
-    }
-    const left = Math.max(0, this.state.deadline - Date.now());
-    this.schedule(left / 1000 + seconds, this.pending);
-  }
-
-  /** Ends the current phase now: stragglers in the decide phase play their default sheet. */
-  closePhase(): void {
-    const fn = this.pending;
-    if (!fn || !this.game || this.state.finished) return;
-    this.timer?.clear();
-    this.timer = null;
-    this.pending = null;
-    this.state.paused = false;
-    fn();
-  }
-
-  /** A card from the deck joins the news of the quarter being played (or the next one). */
-  injectCard(cardId: string): string | null {
-    if (!this.game || this.state.finished) return "no game is running";
-    if (this.state.phase === "resolve") return "the quarter is being resolved; try again in a moment";
-    try {
-      this.game = injectCard(this.setup, this.game, cardId);
-    } catch (e) {
-      return (e as Error).message;
-    }
-    this.state.news.clear();
-    for (const id of this.game.news) this.state.news.push(id);
-    return null;
-  }
-
-  /** Ends the game after the quarters already played: the scores stand as they are. */
-  endNow(): void {
-    if (!this.game || this.state.finished) return;
-    this.timer?.clear();
-    this.timer = null;
-    this.pending = null;
-    this.state.paused = false;
-    this.game = endGameNow(this.game);
-    this.publish([]);
-    this.state.phase = "ended";
-    this.state.finished = true;
-    this.state.deadline = 0;
-  }
-
-
-  private startNews() {
-    const g = this.game!;
-    this.state.phase = "news";
-    this.state.round = g.round + 1;
-    this.schedule(this.state.settings.newsSeconds, () => this.startDecide());
-  }
-
-  private startDecide() {
-    const g = this.game!;
-    const st = this.state;
-    st.phase = "decide";
-    this.offers.clear();
-    st.seats.forEach((seat, i) => {
-      this.rounds[i] = { sheet: null, botSheet: null, accepts: [] };
-      seat.submitted = false;
-      this.priv(seat).sheet = "";
-      this.priv(seat).sheetRound = 0;
-      this.priv(seat).offersOut.clear();
-      this.priv(seat).offersIn.clear();
-    });
-    // Bots answer at once: their sheets and offers now, then their answers to each other's offers
-    // (the same calls, in the same order, as botRound: an all-bot room plays the engine's game).
-    const bots = st.seats.filter((s) => !s.player && this.alive(s));
-    for (const seat of bots) {
-      const sheet = baselineSheet(g, seat.companyId);
-      this.rounds[seat.index].botSheet = sheet;
-      for (const o of sheet.offers) this.addOffer(seat, o);
-      seat.submitted = true;
-    }
-    for (const seat of bots) {
-      const incoming: { from: string; offer: Offer }[] = [];
-      for (const from of bots) for (const o of this.rounds[from.index].botSheet!.offers) if (o.to === seat.companyId) incoming.push({ from: from.companyId, offer: o });
-      for (const key of respond(g, seat.companyId, incoming)) this.answer(seat, key, true);
-    }
-    for (const seat of st.seats) if (!this.alive(seat)) seat.submitted = true;
-    this.schedule(st.settings.decideSeconds, () => this.endDecide());
-    this.checkAllSubmitted();
-  }
-
-  private alive(seat: SeatState): boolean {
-    return !!this.game && !this.game.companies[seat.index].bankrupt;
-  }
-
-  /**
-   * Ends the decide phase early when every connected human seat has submitted. When the only
-   * humans are dropped ones, the timer runs on (a blip must not fast-forward the game); a game
-   * of bots alone (a spectating host) goes at once.
-   */
-  private checkAllSubmitted() {
-    if (this.state.phase !== "decide") return;
-    const alive = this.state.seats.filter((s) => this.alive(s));
-    const connected = alive.filter((s) => s.player && s.connected);
-    const botsOnly = alive.every((s) => !s.player);
-    if (connected.some((s) => !s.submitted)) return;
-    if (connected.length === 0 && !botsOnly) return;
-    this.schedule(0, () => this.endDecide());
-  }
-
-  private seatByCompany(id: string): SeatState | undefined {
-    return this.state.seats.find((s) => s.companyId === id);
-  }
-
-  private addOffer(from: SeatState, offer: Offer): LiveOffer {
-    const key = offerKey(from.companyId, offer.id);
-    const to = this.seatByCompany(offer.to);
-    const make = () => {
-      const o = new OfferState();
-      o.key = key;
-      o.id = offer.id;
-      o.from = from.companyId;
-      o.to = offer.to;
-      o.kind = offer.kind;
-      o.json = JSON.stringify(offer);
-      o.status = "open";
-      return o;
-    };
-    const live: LiveOffer = { key, from: from.companyId, to: offer.to, offer, status: "open", out: make(), in: to ? make() : null };
-    this.priv(from).offersOut.push(live.out);
-    if (to && live.in) this.priv(to).offersIn.push(live.in);
-    this.offers.set(key, live);
-    return live;
-  }
-
-  /** Records an answer to an offer addressed to `seat`. */
-  private answer(seat: SeatState, key: string, accept: boolean) {
-    const live = this.offers.get(key);
-    if (!live) return;
-    const round = this.rounds[seat.index];
-    const i = round.accepts.indexOf(key);
-    if (accept && i < 0) round.accepts.push(key);
-    if (!accept && i >= 0) round.accepts.splice(i, 1);
-    live.status = accept ? "accepted" : "rejected";
-    live.out.status = live.status;
-    if (live.in) live.in.status = live.status;
-  }
-
-  private mySeat(p: PlayerState, type: ClientMessageType): { seat: SeatState } | { error: ErrorReply } {
-    const seat = this.seatOf(p);
-    if (!seat) return { error: errorReply("not_seated", `${type}: you have no seat in this game (spectator)`, { type }) };
-    if (!this.alive(seat)) return { error: errorReply("not_seated", `${type}: ${seat.company} is bankrupt and can no longer place orders`, { type }) };
-    return { seat };
-  }
-
-  private onSubmitSheet(p: PlayerState, m: ClientMessage<"submitSheet">): Reply {
-    const me = this.mySeat(p, "submitSheet");
-    if ("error" in me) return fail(me.error);
-    const r = checkSubmittedSheet(this.game!, me.seat.companyId, m.sheet);
-    if (!r.ok) return fail(r.error);
-    this.rounds[me.seat.index].sheet = r.sheet;
-    this.priv(me.seat).sheet = JSON.stringify(r.sheet);
-    this.priv(me.seat).sheetRound = this.state.round;
-    me.seat.submitted = true;
-    this.checkAllSubmitted();
-    return OK;
-  }
-
-  private onPropose(p: PlayerState, m: ClientMessage<"proposeOffer">): Reply {
-    const me = this.mySeat(p, "proposeOffer");
-    if ("error" in me) return fail(me.error);
-    const mine = [...this.offers.values()].filter((o) => o.from === me.seat.companyId).map((o) => o.offer);
-    const r = checkProposedOffer(this.game!, me.seat.companyId, m.offer, mine);
-    if (!r.ok) return fail(r.error);
-    const live = this.addOffer(me.seat, m.offer);
-    // A bot (or a dropped player's bot) at the other end answers at once.
-    const to = this.seatByCompany(m.offer.to);
-    if (to && !to.player && this.alive(to)) {
-      const yes = this.rounds[to.index].accepts.length < MAX_ACCEPTS && respond(this.game!, to.companyId, [{ from: me.seat.companyId, offer: m.offer }]).includes(live.key);
-      this.answer(to, live.key, yes);
-    }
-    return OK;
-  }
-
-  private onWithdraw(p: PlayerState, m: ClientMessage<"withdrawOffer">): Reply {
-    const me = this.mySeat(p, "withdrawOffer");
-    if ("error" in me) return fail(me.error);
-    const key = offerKey(me.seat.companyId, m.id);
-    const live = this.offers.get(key);
-    if (!live) return fail(errorReply("no_such_offer", `withdrawOffer: you have no offer "${m.id}" this quarter`, { type: "withdrawOffer", field: "id" }));
-    const to = this.seatByCompany(live.to);
-    if (to) {
-      const r = this.rounds[to.index];
-      r.accepts = r.accepts.filter((k) => k !== key);
-      removeFrom(this.priv(to).offersIn, live.in);
-    }
-    removeFrom(this.priv(me.seat).offersOut, live.out);
-    this.offers.delete(key);
-    return OK;
-  }
-
-  private onAnswer(p: PlayerState, key: string, accept: boolean): Reply {
-    const type = accept ? "acceptOffer" : "rejectOffer";
-    const me = this.mySeat(p, type);
-    if ("error" in me) return fail(me.error);
-    const live = this.offers.get(key);
-    if (!live || live.to !== me.seat.companyId) {
-      const open = [...this.offers.values()].filter((o) => o.to === me.seat.companyId).map((o) => o.key);
-      return fail(errorReply("no_such_offer", `${type}: no offer "${key}" addressed to you this quarter; yours: ${open.join(", ") || "none"}`, { type, field: "key" }));
-    }
-    if (accept && live.status !== "accepted" && this.rounds[me.seat.index].accepts.length >= MAX_ACCEPTS) {
-      return fail(errorReply("bad_offer", `acceptOffer: at most ${MAX_ACCEPTS} accepted offers a quarter`, { type, field: "key" }));
-    }
-    this.answer(me.seat, key, accept);
-    return OK;
-  }
-
-  /** The round's orders: submitted sheets, bots' sheets, and the offers made and accepted during the phase. */
-  private composeOrders(): Record<string, unknown> {
-    const g = this.game!;
-    const orders: Record<string, unknown> = {};
-    for (const seat of this.state.seats) {
-      if (!this.alive(seat)) continue;
-      const id = seat.companyId;
-      const round = this.rounds[seat.index];
-      const offers = [...this.offers.values()].filter((o) => o.from === id).map((o) => o.offer);
-      let accepts = round.accepts.filter((k) => this.offers.get(k)?.status === "accepted");
-      let base: OrderSheet | null = round.sheet ?? round.botSheet;
-      const humanHere = seat.player && seat.connected;
-      if (!base && !humanHere) {
-        // A seat without its player (gone, or dropped and not back): the bot decides, and answers
-        // the offers still open.
-        base = baselineSheet(g, id);
-        const open = [...this.offers.values()].filter((o) => o.to === id && o.status === "open").map((o) => ({ from: o.from, offer: o.offer }));
-        for (const key of respond(g, id, open)) if (accepts.length < MAX_ACCEPTS && !accepts.includes(key)) accepts.push(key);
-        accepts = accepts.slice(0, MAX_ACCEPTS);
-      }
-      if (!base) {
-        if (offers.length === 0 && accepts.length === 0) continue; // the engine's default sheet
-        base = defaultSheet(g, id);
-      }
-      orders[id] = { ...base, offers, accept: accepts };
-    }
-    return orders;
-  }
-
-  private endDecide() {
-    if (this.state.phase !== "decide" || !this.game) return;
-    this.timer?.clear();
-    this.state.phase = "resolve";
-    this.state.deadline = 0;
-    const g = this.game;
-    let sheets: Record<string, OrderSheet>;
-    let r: ReturnType<typeof resolveRound>;
-    try {
-      sheets = this.prepare(g, this.composeOrders());
-      r = resolveRound(this.setup, g, sheets);
-    } catch (e) {
-      // Never stall a room: an engine failure on the players' orders falls back to every seat's
-      // default sheet; if even that fails, the game ends where it is.
-      console.error(`room ${this.roomId}: round ${g.round + 1} failed to resolve; default sheets instead`, e);
-      try {
-        sheets = prepareOrders(g, {});
-        r = resolveRound(this.setup, g, sheets);
-      } catch (e2) {
-        console.error(`room ${this.roomId}: round ${g.round + 1} cannot be resolved; the game ends`, e2);
-        this.state.phase = "ended";
-        this.state.finished = true;
-        return;
-      }
-    }
-    this.orderLog.push(sheets);
-    this.game = r.state;
-    this.publish(r.events);
-    this.controller?.onRound({ round: r.state.round, sheets, state: r.state, events: r.events });
-    if (r.state.finished) {
-      this.state.phase = "ended";
-      this.state.finished = true;
-      this.state.deadline = 0;
-      return;
-    }
-    this.state.phase = "report";
-    this.schedule(this.state.settings.reportSeconds, () => this.startNews());
-  }
-
-  /**
-   * The engine's prepareOrders, made total: a seat whose orders fail the checks (which the edge
-   * checks should prevent) plays its default sheet, so a round always resolves.
-   */
-  private prepare(g: GameState, orders: Record<string, unknown>): Record<string, OrderSheet> {
-    let o = orders;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        return prepareOrders(g, o);
-      } catch (e) {
-        if (!(e instanceof OrderError)) throw e;
-        console.error(`room ${this.roomId}: round ${g.round + 1}: orders refused by the engine, default sheets instead: ${e.message}`);
-        const bad = new Set(e.issues.map((i) => i.company));
-        const next: Record<string, unknown> = {};
-        for (const [id, sh] of Object.entries(o)) {
-          if (bad.has(id)) continue;
-          const s = sh as OrderSheet;
-          next[id] = { ...s, accept: s.accept.filter((k) => !bad.has(k.split("/")[0])) };
-        }
-        o = next;
-      }
-    }
-    return prepareOrders(g, {});
-  }
-
-  /** Copies the engine's public figures into the synchronized state. */
   private publish(events: GameEvent[]) {
-    const g = this.game!;
-    const st = this.state;
-    const mac = g.macro;
-    const m = st.macro;
-    m.benchmark = mac.benchmark;
-    m.igSpread = mac.igSpread;
-    m.hySpread = mac.hySpread;
-    m.hype = mac.hype;
-    m.demandGw = last(g.history.demandGw);
-    m.capacityGw = last(g.history.capacityGw);
-    m.gpuSpot = mac.gpuSpot;
-    m.computePrice = mac.computePrice;
-    m.utilisation = mac.utilisation;
-    m.energyGw = mac.energyGw * mac.energyFactor;
-    m.generation = mac.generation;
-    m.creditAppetite = mac.creditAppetite;
-    m.labsCash = g.labs.cash;
-    m.labsRevenue = g.labs.revenue;
-    m.labsCommitmentsGw = g.labs.commitmentsGw;
-    m.labsMissedPayments = g.labs.missedPayments;
-    m.labsDistressed = g.labs.distressed;
-    m.defaults = g.history.defaults;
-    m.marginCalls = g.history.marginCalls;
-    const sc = new Map(scores(g).map((s) => [s.id, s.score]));
-    g.companies.forEach((c, i) => {
-      const cs = st.companies[i];
-      const bs = balanceSheet(g, c);
-      cs.price = c.price;
-      cs.startPrice = c.startPrice;
-      cs.fundamental = c.fundamental;
-      cs.marketCap = marketCap(c);
-      cs.cash = c.cash;
-      cs.debt = bs.debt;
-      cs.offBalanceDebt = bs.offBalanceDebt;
-      cs.equityBook = c.equityBook;
-      cs.revenue = c.last.revenue;
-      cs.aiRevenue = c.last.aiRevenue;
-      cs.ebitda = c.last.ebitda;
-      cs.netIncome = c.last.netIncome;
-      cs.capex = c.last.capex;
-      cs.gw = c.dcGw;
-      cs.lots = chipLots(c);
-      cs.credibility = c.credibility;
-      cs.listPrice = c.fab?.listPrice ?? 0;
-      cs.fabLots = c.fab?.capLots ?? 0;
-      cs.vendorPct = c.fab?.vendorPct ?? 0;
-      cs.bankrupt = c.bankrupt;
-      cs.leverage = Math.min(leverage(g, c), 99);
-      cs.rating = rating(g, c);
-      const l = ltv(g, c);
-      cs.ltv = Number.isFinite(l) ? l : 99;
-      const lim = maxLtvOf(g, c.id);
-      cs.maxLtv = Number.isFinite(lim) ? lim : 0;
-      cs.score = sc.get(c.id) ?? 0;
-      const path = g.history.prices[c.id] ?? [];
-      for (let k = cs.prices.length; k < path.length; k++) cs.prices.push(path[k]);
-    });
-    for (let k = st.hype.length; k < g.history.hype.length; k++) st.hype.push(g.history.hype[k]);
-    st.news.clear();
-    for (const id of g.news) st.news.push(id);
-    const eventState = (e: GameEvent) => {
-      const es = new EventState();
-      es.round = e.round;
-      es.type = e.type;
-      es.mechanism = e.mechanism;
-      es.company = e.company ?? "";
-      es.data = JSON.stringify(e.data);
-      return es;
-    };
-    st.events.clear();
-    for (const e of events.slice(0, MAX_EVENTS)) st.events.push(eventState(e));
-    for (const e of events) if (MOMENT_TYPES.has(e.type) && st.moments.length < MAX_MOMENTS) st.moments.push(eventState(e));
-    // Each seat's own book (sent to that seat only).
-    for (const seat of st.seats) if (seat.companyId) this.priv(seat).book = JSON.stringify(seatBook(g, seat.companyId));
-    st.stateHash = stateHash(g);
+    publishGame(this.state, this.game!, events, this.secret, (i) => this.state.privates.get(String(i)));
   }
 
   /** The engine state (tests, replays). */
   get engineState(): GameState | null {
     return this.game;
   }
+
+  /** The seat's default sheet this quarter (tests). */
+  defaultSheetOf(seat: number): OrderSheet | null {
+    return this.game ? defaultSheet(this.game, this.game.companies[seat].id) : null;
+  }
 }
 
-function last(xs: number[]): number {
-  return xs.length ? xs[xs.length - 1] : 0;
+/** The presence channel on which a class session hears from its markets. */
+export function sessionChannel(session: string): string {
+  return `boomloop:class:${session}`;
 }
 
-function removeFrom<T>(arr: { indexOf(x: T): number; splice(i: number, n: number): unknown }, x: T | null) {
-  if (x === null) return;
-  const i = arr.indexOf(x);
-  if (i >= 0) arr.splice(i, 1);
+/** Keeps a schema array of offers in step with the book's list (same order, statuses updated). */
+function syncOffers(arr: { length: number; [i: number]: { key: string; status: string }; push(x: never): unknown; splice(i: number, n: number): unknown; clear(): void }, want: BookOffer[]) {
+  const same = arr.length === want.length && want.every((o, i) => arr[i].key === o.key);
+  if (same) {
+    want.forEach((o, i) => {
+      if (arr[i].status !== o.status) arr[i].status = o.status;
+    });
+    return;
+  }
+  arr.clear();
+  for (const o of want) arr.push(offerState(o) as never);
 }
 
 function approxBytes(x: unknown): number {
@@ -1063,8 +1221,4 @@ function approxBytes(x: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY;
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unhandled message ${String(x)}`);
 }

@@ -215,8 +215,13 @@ export const MarketState = schema(
     /** Key events of every round so far (news cards, margin calls, defaults, the labs' missed payments): the debrief. */
     moments: t.array(EventState),
     finished: t.boolean().default(false),
-    /** SHA-256 of the engine state after the last resolved round (replays and audits compare it). */
+    /**
+     * SHA-256 of "<secret>:<SHA-256 of the engine state>" after the last resolved round: two clients
+     * can see they hold the same game, nobody can test guesses of the seed against it.
+     */
     stateHash: t.string().default(""),
+    /** The secret behind stateHash, revealed once the game is over: every published hash can then be checked. */
+    hashSecret: t.string().default(""),
   },
   "MarketState",
 );

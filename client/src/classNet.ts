@@ -119,8 +119,9 @@ function attach(r: Room, role: ClassRole) {
     const code = (r.state as { code?: string }).code || r.roomId;
     localStorage.setItem(HOST_KEY(code), m.key);
   });
-  r.onMessage("studentKey", (m: { key: string; student: string }) => {
-    localStorage.setItem(STUDENT_KEY(r.roomId), m.key);
+  // The key comes once, when the student is new; coming back with it, only the id is sent.
+  r.onMessage("studentKey", (m: { key?: string; student: string }) => {
+    if (m.key) localStorage.setItem(STUDENT_KEY(r.roomId), m.key);
     myStudent.value = { id: m.student, name: myStudent.value?.name ?? "" };
   });
   r.onMessage("assignment", (a: AssignmentMessage) => {

@@ -1,14 +1,20 @@
 // The connection to the game server (@colyseus/sdk 0.18): create, join by code, and come back
-// after a reload. The reconnection token is kept in localStorage under the room's code, and the
-// URL carries ?join=CODE while in a room, so a reload (or the shared link) returns to the seat.
+// after a reload or a restart of the server. The reconnection token and the player's key (or its
+// class ticket) are kept in localStorage under the room's code, and the URL carries ?join=CODE
+// while in a room, so a reload (or the shared link) returns to the seat.
 import { Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME } from "../../shared/src/protocol/messages.ts";
 import type { CreateOptionsInput } from "../../shared/src/protocol/messages.ts";
 import { errorText, lang } from "./i18n.ts";
+import { keepSeat, rejoin } from "./rejoin.ts";
 import { conn, notice, sessionId, state } from "./store.ts";
 import type { StateJ } from "./types.ts";
 
 const TOKEN_KEY = (code: string) => `boomloop:token:${code}`;
+/** The player's own key in a room (JoinOptions.playerKey): its seat back after a restart of the server. */
+const PLAYER_KEY = (code: string) => `boomloop:playerKey:${code}`;
+/** A class market's ticket, kept for the same reason. */
+const TICKET_KEY = (code: string) => `boomloop:ticket:${code}`;
 const LAST_KEY = "boomloop:last";
 
 let client: Client | null = null;
@@ -16,9 +22,21 @@ let room: Room | null = null;
 /** Set when we leave on purpose (no "connection lost" then). */
 let leaving = false;
 
+function serverUrl(): string {
+  return `${location.protocol}//${location.host}`;
+}
+
 function sdk(): Client {
-  if (!client) client = new Client(`${location.protocol}//${location.host}`);
+  if (!client) client = new Client(serverUrl());
   return client;
+}
+
+/** What brings this page back to its seat in a room: its player key, or its class ticket. */
+function seatOptions(code: string): Record<string, unknown> {
+  const ticket = localStorage.getItem(TICKET_KEY(code));
+  if (ticket) return { ticket };
+  const key = localStorage.getItem(PLAYER_KEY(code));
+  return key ? { playerKey: key } : {};
 }
 
 export function currentRoom(): Room | null {
@@ -80,6 +98,10 @@ function attach(r: Room) {
   r.onMessage("error", (e: { code?: string; message?: string }) => {
     notice.value = { kind: "error", text: errorText(e) };
   });
+  r.onMessage("playerKey", (m: { key: string }) => localStorage.setItem(PLAYER_KEY(r.roomId), m.key));
+  r.onMessage("restarting", () => {
+    conn.value = "reconnecting";
+  });
   r.onDrop(() => {
     conn.value = "reconnecting";
   });
@@ -94,7 +116,19 @@ function attach(r: Room) {
       conn.value = "idle";
       return;
     }
-    conn.value = "lost";
+    conn.value = "reconnecting";
+  });
+  // A lost connection that the SDK cannot resume (the server restarted): back by key or ticket.
+  keepSeat(r, {
+    url: serverUrl(),
+    options: () => seatOptions(r.roomId),
+    cancelled: () => leaving || room !== r,
+    onRoom: (back) => {
+      if (room === r) attach(back);
+    },
+    onGiveUp: () => {
+      if (room === r) conn.value = "lost";
+    },
   });
   r.onError((_code: number, message?: string) => {
     notice.value = { kind: "error", text: message ?? "connection error" };
@@ -133,6 +167,8 @@ export async function joinRoom(code: string): Promise<Room> {
 /** A class session's market: join the room it assigned with its ticket (or come back to it after a reload). */
 export async function joinMarket(roomId: string, ticket: string, name: string): Promise<Room> {
   if (room?.roomId === roomId) return room;
+  // The session's latest ticket is the one that opens the seat (an earlier one may be revoked).
+  localStorage.setItem(TICKET_KEY(roomId), ticket);
   if (await resume(roomId)) return room!;
   conn.value = "connecting";
   try {
@@ -145,20 +181,36 @@ export async function joinMarket(roomId: string, ticket: string, name: string): 
   }
 }
 
-/** Back to a room we were in (after a reload): true if the seat was resumed. */
+/**
+ * Back to a room we were in (after a reload): with the connection's token while the server still
+ * holds the seat, else with the player key (or class ticket), which also works after the server
+ * restarted. True if the seat was resumed.
+ */
 export async function resume(code: string): Promise<boolean> {
   const token = localStorage.getItem(TOKEN_KEY(code));
-  if (!token) return false;
+  const seat = seatOptions(code);
+  if (!token && Object.keys(seat).length === 0) return false;
   conn.value = "reconnecting";
-  try {
-    const r = await sdk().reconnect(token);
-    attach(r);
-    return true;
-  } catch {
-    localStorage.removeItem(TOKEN_KEY(code));
-    conn.value = "idle";
-    return false;
+  if (token) {
+    try {
+      const r = await sdk().reconnect(token);
+      attach(r);
+      return true;
+    } catch {
+      localStorage.removeItem(TOKEN_KEY(code));
+    }
   }
+  if (Object.keys(seat).length > 0) {
+    const r = await rejoin({ url: serverUrl(), code, options: seat, timeoutMs: 15_000 });
+    if (r) {
+      attach(r);
+      return true;
+    }
+    localStorage.removeItem(PLAYER_KEY(code));
+    localStorage.removeItem(TICKET_KEY(code));
+  }
+  conn.value = "idle";
+  return false;
 }
 
 /** On page load: the room of ?join=CODE (resumed if we were in it, else joined), or the last room we were in. */
@@ -176,7 +228,7 @@ export async function boot(): Promise<void> {
     return;
   }
   const last = localStorage.getItem(LAST_KEY);
-  if (last && localStorage.getItem(TOKEN_KEY(last))) {
+  if (last && (localStorage.getItem(TOKEN_KEY(last)) || Object.keys(seatOptions(last)).length > 0)) {
     if (!(await resume(last))) localStorage.removeItem(LAST_KEY);
   }
 }
@@ -192,6 +244,8 @@ export async function leaveRoom(): Promise<void> {
   leaving = true;
   if (r) {
     localStorage.removeItem(TOKEN_KEY(r.roomId));
+    localStorage.removeItem(PLAYER_KEY(r.roomId));
+    localStorage.removeItem(TICKET_KEY(r.roomId));
     localStorage.removeItem(LAST_KEY);
   }
   room = null;

@@ -127,6 +127,7 @@ export interface StateJ {
   moments?: EventJ[];
   finished: boolean;
   stateHash: string;
+  hashSecret: string;
   paused?: boolean;
   managed?: boolean;
 }

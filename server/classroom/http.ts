@@ -1,6 +1,7 @@
 // The session's downloads on the game port, opened by the teacher's host key (never by the code
 // alone): GET /classroom/CODE/{rounds.csv,events.csv,export.json,debrief.json}?key=HOSTKEY.
 // They read the session store, so they work during the session, after it, and after a restart.
+// Without the right key every code gets the same 403, whether a session has it or not.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "../http.ts";
 import { debrief, eventsCsv, roundsCsv, sessionJson } from "./export.ts";
@@ -23,9 +24,11 @@ export function classroomFiles(store: SessionStore) {
     if (!m || req.method !== "GET") return next();
     const code = m[1].toUpperCase();
     const session = store.session(code);
-    if (!session) return sendJson(res, 404, { error: `no session ${code}` });
     const key = url.searchParams.get("key") ?? "";
-    if (!key || hashKey(key) !== session.hostKeyHash) return sendJson(res, 403, { error: "the host key is missing or does not open this session" });
+    // An unknown code and a real one without its key get the same answer: the route tells nothing
+    // about which codes exist (and the key is hashed either way).
+    const hash = hashKey(key);
+    if (!session || !key || hash !== session.hostKeyHash) return sendJson(res, 403, { error: "the host key is missing or does not open a session with this code" });
     const file = m[2];
     if (file.endsWith(".csv")) {
       const body = file === "rounds.csv" ? roundsCsv(store, code) : eventsCsv(store, code);

@@ -1,11 +1,13 @@
 // A class session: the teacher's console, the students' lobby and the projector in one room. At
 // the start it splits the students into parallel markets (ordinary market rooms with the same
-// scenario and seed), hands each student a ticket to its seat, paces every market at once,
-// mirrors them for the live monitor, and records every quarter in the session store.
+// scenario and seed), hands each student a ticket to its seat, and paces every market at once.
+// It never holds a market's object: it calls its markets through matchMaker.remoteRoomCall and
+// hears from them on a presence channel (each market pushes a summary when what the monitor shows
+// changes, and records its own quarters for the export), so its markets may live on any process.
+// The session saves itself in the store and comes back after a restart with its keys.
 import { createHash, randomBytes } from "node:crypto";
-import { ErrorCode, matchMaker, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
-import { balanceSheet, describe, offBalanceDebt, onBalanceDebt, scores, stateHash, type GameState } from "../../shared/src/index.ts";
-import { splitIntoMarkets, fillOrder, type SeatTemplate } from "../../shared/src/classroom/split.ts";
+import { ErrorCode, matchMaker, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
+import { fillOrder, splitIntoMarkets, type SeatTemplate } from "../../shared/src/classroom/split.ts";
 import {
   CLASSROOM_MESSAGE_TYPES,
   CLASSROOM_STUDENT_MESSAGES,
@@ -23,43 +25,41 @@ import {
   type ErrorReply,
   type ResolvedSeat,
 } from "../../shared/src/protocol/index.ts";
+import { MarketSummary, SavedSession, type SavedStudent } from "../../shared/src/room/saved.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEATS, seeds } from "../../seeds/index.ts";
-import { newRoomCode, releaseRoomCode } from "../codes.ts";
+import { claimRoomCode, newRoomCode, releaseRoomCode } from "../codes.ts";
 import { fail, listen, OK, type Reply } from "../receive.ts";
-import type { MarketRoom, RoundRecord } from "../room.ts";
+import { isShuttingDown, takeRestoreTicket } from "../restore.ts";
+import { closeIfHalfOpen, DEFAULT_ROOM_CONFIG, sessionChannel, type MarketRoom, type RoomConfig } from "../room.ts";
+import type { RoomStore } from "../store/rooms.ts";
 import { ClassMarket, ClassroomState, ClassSeat, ClassStudent } from "./state.ts";
-import type { CompanyRoundRow, EventRow, SessionStore } from "./store.ts";
-
+import type { SessionStore } from "./store.ts";
 
 export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 const secret = () => randomBytes(18).toString("base64url");
 
-interface Student {
-  id: string;
-  key: string;
-  name: string;
+interface Student extends SavedStudent {
   /** Session id of its classroom connection, "" while away. */
   sessionId: string;
-  market: number;
-  seat: number;
-  ticket: string;
 }
 
-interface Market {
-  room: MarketRoom;
-  tickets: Map<string, number>;
-}
+/** Who a joining client is, decided in onAuth before anything changes. */
+type Arrival = { kind: "creator" } | { kind: "host" } | { kind: "watch" } | { kind: "back"; student: Student } | { kind: "new" };
 
 /** Live sessions of this process, by code (the HTTP side reads their settings). */
 export const liveSessions = new Map<string, ClassroomRoom>();
 
 export class ClassroomRoom extends Room<{ state: ClassroomState }> {
-  /** Set by the server: where sessions are stored. */
+  /** Set by the server: where sessions' results are stored (debrief, exports). */
   store!: SessionStore;
-  /** How often the monitor reads the markets, ms. */
-  monitorMs = 400;
+  /** Set by the server: where live rooms are recorded to outlive a restart (null: nowhere). */
+  rooms: RoomStore | null = null;
   /** The markets wait this long for their students to arrive before bots play the empty seats. */
   joinGraceSeconds = 20;
+  /** Set by the server: timings shared with the market rooms (handshakeSeconds). */
+  config: RoomConfig = DEFAULT_ROOM_CONFIG;
+  /** How long a student who dropped in the lobby stays on the roster. */
+  lobbyHoldSeconds = 30;
   override maxClients = 200;
 
   private opts!: ClassroomOptions;
@@ -69,91 +69,163 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private students = new Map<string, Student>();
   /** Join order of students, by id (it decides the split). */
   private order: string[] = [];
-  private markets: Market[] = [];
-  private monitor: Delayed | null = null;
+  /** The market rooms' codes, by index, and the last summary each sent. */
+  private markets: string[] = [];
+  private summaries: (MarketSummary | null)[] = [];
   private nextStudent = 1;
   private created = Date.now();
+  private graceEnds = 0;
 
   override async onCreate(options: unknown) {
+    const restoring = takeRestoreTicket(options);
+    if (restoring) await this.restore(restoring);
+    else await this.createNew(options);
+    listen(this, CLASSROOM_MESSAGE_TYPES, "session", (client, type, payload) => this.handle(client, type, payload));
+    await this.presence.subscribe(sessionChannel(this.roomId), this.onMarketNews);
+    liveSessions.set(this.roomId, this);
+  }
+
+  private async createNew(options: unknown) {
     const parsed = ClassroomOptions.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid session options: ${describeIssues(zodIssues(parsed.error))}`);
     const opts = parsed.data;
     if (opts.scenario !== undefined && !seeds.scenarios[opts.scenario]) {
       throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid session options: scenario: unknown "${opts.scenario}"; known: ${Object.keys(seeds.scenarios).join(", ")}`);
     }
+    this.setOptions(opts);
+    this.seed = opts.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31;
+    this.roomId = await newRoomCode(this.presence);
+    await this.setPrivate(true);
+    this.initState();
+    this.save();
+  }
+
+  private setOptions(opts: ClassroomOptions) {
     const seats = resolveSeats(opts.seats ?? DEFAULT_SEATS, seeds.profiles);
     if (!seats.ok) throw new ServerError(ErrorCode.APPLICATION_ERROR, `invalid session options: ${describeIssues(seats.issues)}`);
     this.opts = opts;
     this.template = seats.seats;
-    this.seed = opts.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31;
-    const scenario = seeds.scenarios[opts.scenario ?? DEFAULT_SCENARIO];
+  }
 
-    this.roomId = await newRoomCode(this.presence);
-    await this.setPrivate(true);
+  private initState() {
+    const scenario = seeds.scenarios[this.opts.scenario ?? DEFAULT_SCENARIO];
     const st = new ClassroomState();
     st.code = this.roomId;
     st.link = `/class/${this.roomId}`;
     st.scenario = scenario.id;
-    st.rounds = opts.rounds ?? scenario.rounds;
+    st.rounds = this.opts.rounds ?? scenario.rounds;
     st.marketSize = this.template.length;
-    st.lang = opts.lang;
-    st.decideSeconds = opts.decideSeconds;
+    st.lang = this.opts.lang;
+    st.decideSeconds = this.opts.decideSeconds;
     this.state = st;
-
-    listen(this, CLASSROOM_MESSAGE_TYPES, "session", (client, type, payload) => this.handle(client, type, payload));
-    liveSessions.set(this.roomId, this);
   }
 
   /** A timer or lifecycle hook that throws is logged and stops there, never ending the process or the session. */
   override onUncaughtException(e: RoomException, method: string) {
+    // A refused join (a wrong key, a market without a ticket) is the joiner's answer, not a failure.
+    if (method === "onAuth" && e.cause instanceof ServerError) return;
     console.error(`session ${this.roomId}: ${method} failed`, e.cause ?? e);
   }
 
   override async onDispose() {
     liveSessions.delete(this.roomId);
-    this.monitor?.clear();
-    for (const m of this.markets) m.room.disconnect().catch(() => {});
+    await this.presence.unsubscribe(sessionChannel(this.roomId), this.onMarketNews);
+    if (isShuttingDown()) return; // the record brings the session and its markets back
+    for (const code of this.markets) matchMaker.remoteRoomCall(code, "disconnect").catch(() => {});
+    this.rooms?.remove(this.roomId);
     await releaseRoomCode(this.presence, this.roomId);
   }
 
   // ---------------------------------------------------------------- who joins
 
-  override onJoin(client: Client, options: unknown) {
+  /** Keys and options are checked before the join: a wrong or malformed key is refused, never turned into a student. */
+  override onAuth(_client: Client, options: unknown): Arrival {
     const o = ClassroomJoin.safeParse(options ?? {});
-    const join = o.success ? o.data : {};
-    // The first to join is the creator: it gets the host key, kept by its browser.
-    if (!this.hostKeyHash) {
-      const key = secret();
-      this.hostKeyHash = hashKey(key);
-      this.persistSession();
-      this.becomeHost(client, join.name ?? "Teacher");
-      client.send("hostKey", { key });
-      return;
-    }
+    if (!o.success) throw new ServerError(ErrorCode.AUTH_FAILED, `invalid join options: ${describeIssues(zodIssues(o.error))}`);
+    const join = o.data;
+    if (!this.hostKeyHash) return { kind: "creator" };
     if (join.hostKey !== undefined) {
       if (hashKey(join.hostKey) !== this.hostKeyHash) throw new ServerError(ErrorCode.AUTH_FAILED, "this host key does not open this session");
-      this.becomeHost(client, join.name ?? this.state.hostName);
-      return;
+      return { kind: "host" };
     }
-    if (join.watch) return; // a projector or monitor: state only
-    const back = join.studentKey !== undefined ? [...this.students.values()].find((s) => s.key === join.studentKey) : undefined;
-    if (back) {
-      back.sessionId = client.sessionId;
-      this.syncStudent(back);
-      client.send("studentKey", { key: back.key, student: back.id });
-      if (back.ticket) this.sendAssignment(back);
-      return;
+    if (join.watch) return { kind: "watch" };
+    if (join.studentKey !== undefined) {
+      const h = hashKey(join.studentKey);
+      const back = [...this.students.values()].find((s) => s.keyHash === h);
+      if (!back) throw new ServerError(ErrorCode.AUTH_FAILED, "this student key does not open this session: join with your name instead");
+      return { kind: "back", student: back };
     }
-    this.addStudent(client, join.name);
+    return { kind: "new" };
   }
 
-  override onLeave(client: Client) {
-    if (this.state.host === client.sessionId) this.state.host = "";
+  override onJoin(client: Client, options: unknown, auth: Arrival) {
+    const join = ClassroomJoin.safeParse(options ?? {});
+    const name = join.success ? join.data.name : undefined;
+    switch (auth.kind) {
+      case "creator": {
+        // The first to join is the creator: it gets the host key, kept by its browser.
+        const key = secret();
+        this.hostKeyHash = hashKey(key);
+        this.becomeHost(client, name ?? "Teacher");
+        client.send("hostKey", { key });
+        this.save();
+        return;
+      }
+      case "host":
+        this.becomeHost(client, name ?? this.state.hostName);
+        return;
+      case "watch":
+        return; // a projector or monitor: state only
+      case "back": {
+        const s = auth.student;
+        s.sessionId = client.sessionId;
+        this.syncStudent(s);
+        // A student key is shown once; coming back with it needs no new one.
+        client.send("studentKey", { student: s.id });
+        if (s.market >= 0) void this.sendAssignment(s);
+        return;
+      }
+      case "new":
+        this.addStudent(client, name);
+        // A connection that never completes its join (a script holding sockets open) leaves no trace.
+        closeIfHalfOpen(this, client, this.config.handshakeSeconds);
+        return;
+    }
+  }
+
+  override onDrop(client: Client) {
     const s = this.studentBySession(client.sessionId);
     if (s) {
       s.sessionId = "";
       this.syncStudent(s);
     }
+    if (this.state.host === client.sessionId) this.state.host = "";
+    // A student who drops in the lobby keeps its place a short while (a reload); then onLeave.
+    if (s && this.state.phase === "lobby") Promise.resolve(this.allowReconnection(client, this.lobbyHoldSeconds)).catch(() => {});
+  }
+
+  override onReconnect(client: Client) {
+    const s = [...this.students.values()].find((x) => x.sessionId === "" && this.lastSession.get(x.id) === client.sessionId);
+    if (s) {
+      s.sessionId = client.sessionId;
+      this.syncStudent(s);
+    }
+  }
+
+  /** The last connection of each student (a reconnection resumes it). */
+  private lastSession = new Map<string, string>();
+
+  override onLeave(client: Client) {
+    if (this.state.host === client.sessionId) this.state.host = "";
+    const s = [...this.students.values()].find((x) => x.sessionId === client.sessionId || (x.sessionId === "" && this.lastSession.get(x.id) === client.sessionId));
+    if (!s) return;
+    if (this.state.phase === "lobby" && !isShuttingDown()) {
+      // Gone before the start, and not back: off the roster, and out of the store.
+      this.dropStudent(s);
+      return;
+    }
+    s.sessionId = "";
+    this.syncStudent(s);
   }
 
   private becomeHost(client: Client, name: string) {
@@ -163,12 +235,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   private addStudent(client: Client, rawName: string | undefined) {
     const id = `s${this.nextStudent++}`;
-    const s: Student = { id, key: secret(), name: this.uniqueName(rawName ?? `Student ${this.nextStudent - 1}`), sessionId: client.sessionId, market: -1, seat: -1, ticket: "" };
+    const key = secret();
+    const s: Student = { id, keyHash: hashKey(key), name: this.uniqueName(rawName ?? `Student ${this.nextStudent - 1}`), sessionId: client.sessionId, market: -1, seat: -1 };
     this.students.set(id, s);
+    this.lastSession.set(id, client.sessionId);
     this.order.push(id);
-    client.send("studentKey", { key: s.key, student: id });
+    client.send("studentKey", { key, student: id });
     if (this.state.phase === "running") this.placeLate(s);
     this.syncStudent(s);
+    this.persistStudent(s);
   }
 
   /** Names are trimmed and limited by the schema; a taken name gets a number. */
@@ -201,17 +276,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       case "start":
         return this.start();
       case "pause":
-        return this.pace(t, (mk) => mk.pause(), true);
+        return this.pace(t, "pause", [], true);
       case "resume":
-        return this.pace(t, (mk) => mk.resume(), false);
+        return this.pace(t, "resume", [], false);
       case "addTime":
-        return this.pace(t, (mk) => mk.addTime((d as ClassroomMessage<"addTime">).seconds));
+        return this.pace(t, "addTime", [(d as ClassroomMessage<"addTime">).seconds]);
       case "closePhase":
-        return this.pace(t, (mk) => mk.closePhase(), false);
+        return this.pace(t, "closePhase", [], false);
       case "injectCard":
         return this.inject((d as ClassroomMessage<"injectCard">).card);
       case "endGame":
-        return this.pace(t, (mk) => mk.endNow(), false);
+        return this.pace(t, "endNow", [], false);
       case "renameStudent": {
         const x = d as ClassroomMessage<"renameStudent">;
         const s = this.students.get(x.student);
@@ -232,7 +307,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   private rename(s: Student, name: string): Reply {
     s.name = this.uniqueName(name);
-    if (s.market >= 0 && this.markets[s.market]) this.markets[s.market].room.renameSeat(s.seat, s.name);
+    if (s.market >= 0) this.callMarket(s.market, "renameSeat", [s.seat, s.name]);
     this.syncStudent(s);
     this.persistStudent(s);
     return OK;
@@ -241,17 +316,23 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private remove(m: ClassroomMessage<"removeStudent">): Reply {
     const s = this.students.get(m.student);
     if (!s) return fail(this.noStudent("removeStudent", m.student));
-    this.release(s);
-    this.students.delete(s.id);
-    this.order = this.order.filter((x) => x !== s.id);
-    this.state.students.delete(s.id);
-    this.store.deleteStudent(this.roomId, s.id);
     const client = this.clients.find((c) => c.sessionId === s.sessionId);
+    this.dropStudent(s);
     if (client) {
       client.send("removed", { by: this.state.hostName });
       client.leave(4000);
     }
     return OK;
+  }
+
+  private dropStudent(s: Student) {
+    this.release(s);
+    this.students.delete(s.id);
+    this.lastSession.delete(s.id);
+    this.order = this.order.filter((x) => x !== s.id);
+    this.state.students.delete(s.id);
+    this.store.deleteStudent(this.roomId, s.id);
+    this.save();
   }
 
   private move(m: ClassroomMessage<"moveStudent">): Reply {
@@ -260,8 +341,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (this.state.phase !== "running") {
       return fail(errorReply("wrong_phase", "moveStudent: students are placed when the session starts; move them once the markets run", { type: "moveStudent" }));
     }
-    const target = this.markets[m.market];
-    if (!target) return fail(errorReply("no_such_seat", `moveStudent: no market ${m.market}; markets are 0–${this.markets.length - 1}`, { type: "moveStudent", field: "market" }));
+    if (!this.markets[m.market]) return fail(errorReply("no_such_seat", `moveStudent: no market ${m.market}; markets are 0–${this.markets.length - 1}`, { type: "moveStudent", field: "market" }));
     if (m.seat >= this.template.length) return fail(errorReply("no_such_seat", `moveStudent: no seat ${m.seat}; seats are 0–${this.template.length - 1}`, { type: "moveStudent", field: "seat" }));
     const holder = [...this.students.values()].find((x) => x !== s && x.market === m.market && x.seat === m.seat);
     if (holder) return fail(errorReply("seat_taken", `moveStudent: ${holder.name} plays that seat`, { type: "moveStudent", field: "seat" }));
@@ -271,6 +351,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   // ---------------------------------------------------------------- the markets
+
+  /** Calls a market room's method, wherever its process; a failure is logged (the monitor shows the market as it last reported). */
+  private callMarket(market: number, method: keyof MarketRoom, args: unknown[] = []): Promise<unknown> {
+    const code = this.markets[market];
+    if (!code) return Promise.resolve(undefined);
+    return matchMaker.remoteRoomCall<MarketRoom>(code, method, args).catch((e) => {
+      console.error(`session ${this.roomId}: market ${market} (${code}): ${String(method)} failed`, e);
+      return undefined;
+    });
+  }
 
   private async startMarkets(): Promise<void> {
     const placements = splitIntoMarkets(this.order, this.template.map((t): SeatTemplate => ({ profile: t.profile, role: t.role })));
@@ -287,10 +377,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         reportSeconds: this.opts.reportSeconds,
         bots: true,
       });
-      const room = matchMaker.getLocalRoomById(listing.roomId) as unknown as MarketRoom;
-      const market: Market = { room, tickets: new Map() };
-      room.manage({ tickets: market.tickets, onRound: (r) => this.record(k, r) });
-      this.markets.push(market);
+      this.markets.push(listing.roomId);
+      this.summaries.push(null);
+      await this.callMarket(k, "manage", [this.roomId, k, this.opts.lang]);
       const cm = new ClassMarket();
       cm.index = k;
       cm.roomId = listing.roomId;
@@ -299,18 +388,20 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     for (const p of placements) this.assign(this.students.get(p.student)!, p.market, p.seat);
     this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length });
     this.graceEnds = Date.now() + this.joinGraceSeconds * 1000;
-    this.tick();
+    this.save();
+    // The markets whose students are all seated start as soon as they report it; the others when the grace ends.
+    this.clock.setTimeout(() => this.startArrivedMarkets(), this.joinGraceSeconds * 1000);
+    this.startArrivedMarkets();
   }
-
-  private graceEnds = 0;
 
   /** A market starts once every connected student placed in it sits at its seat, or when the grace period ends. */
   private startArrivedMarkets() {
-    this.markets.forEach((m, k) => {
-      if (m.room.state.phase !== "lobby") return;
+    this.markets.forEach((_, k) => {
+      const sum = this.summaries[k];
+      if (sum && sum.phase !== "lobby") return;
       const waiting = [...this.students.values()].filter((s) => s.market === k && s.sessionId !== "");
-      const seated = waiting.every((s) => m.room.state.seats[s.seat]?.player !== "");
-      if (seated || Date.now() >= this.graceEnds) m.room.startManaged();
+      const seated = !!sum && waiting.every((s) => sum.seats[s.seat]?.human);
+      if (seated || Date.now() >= this.graceEnds) void this.callMarket(k, "startManaged");
     });
   }
 
@@ -330,10 +421,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const humans = (k: number) => [...this.students.values()].filter((x) => x.market === k).length;
     const markets = this.markets.map((_, k) => k).sort((a, b) => humans(a) - humans(b) || a - b);
     for (const k of markets) {
-      const g = this.markets[k].room.engineState;
+      const sum = this.summaries[k];
       for (const seat of order) {
         const taken = [...this.students.values()].some((x) => x.market === k && x.seat === seat);
-        if (!taken && !(g && g.companies[seat]?.bankrupt)) {
+        if (!taken && !sum?.seats[seat]?.bankrupt) {
           this.assign(s, k, seat);
           return;
         }
@@ -342,174 +433,123 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     // Every seat of every market has a student: this one watches.
   }
 
+  /** The student's place, and a fresh ticket to it (the market keeps the ticket's hash). */
   private assign(s: Student, market: number, seat: number) {
-    const m = this.markets[market];
     s.market = market;
     s.seat = seat;
-    s.ticket = secret();
-    m.tickets.set(s.ticket, seat);
-    this.sendAssignment(s);
     this.syncStudent(s);
     this.persistStudent(s);
+    this.save();
+    void this.sendAssignment(s);
   }
 
-  /** The student's seat goes back to a bot (its ticket no longer opens it). */
+  /** The student's seat goes back to a bot (no ticket opens it any more). */
   private release(s: Student) {
-    const m = this.markets[s.market];
-    if (m && s.ticket) {
-      m.tickets.delete(s.ticket);
-      m.room.releaseSeat(s.seat);
-    }
+    if (s.market >= 0) void this.callMarket(s.market, "releaseSeat", [s.seat]);
     s.market = -1;
     s.seat = -1;
-    s.ticket = "";
   }
 
-  private sendAssignment(s: Student) {
+  /** A new ticket for the student's seat, sent to its phone once the market holds it. */
+  private async sendAssignment(s: Student) {
+    const code = this.markets[s.market];
+    if (!code) return;
+    const ticket = secret();
+    const { market, seat } = s;
+    await this.callMarket(market, "grantTicket", [hashKey(ticket), seat, s.id, s.name]);
     const client = this.clients.find((c) => c.sessionId === s.sessionId);
-    const m = this.markets[s.market];
-    if (!client || !m) return;
-    const t = this.template[s.seat];
-    client.send("assignment", { roomId: m.room.roomId, ticket: s.ticket, market: s.market, seat: s.seat, company: t.name, role: t.role });
+    if (!client || s.market !== market || s.seat !== seat) return;
+    const t = this.template[seat];
+    client.send("assignment", { roomId: code, ticket, market, seat, company: t.name, role: t.role });
   }
 
-  private pace(type: ClassroomMessageType, f: (m: MarketRoom) => void, paused?: boolean): Reply {
+  private pace(type: ClassroomMessageType, method: keyof MarketRoom, args: unknown[], paused?: boolean): Reply {
     if (this.state.phase !== "running") return fail(errorReply("wrong_phase", `${type}: the markets are not running (${this.state.phase})`, { type }));
-    for (const m of this.markets) f(m.room);
+    this.markets.forEach((_, k) => void this.callMarket(k, method, args));
     if (paused !== undefined) this.state.paused = paused;
-    this.tick();
+    this.save();
     return OK;
   }
 
   private inject(card: string): Reply {
     if (this.state.phase !== "running") return fail(errorReply("wrong_phase", `injectCard: the markets are not running (${this.state.phase})`, { type: "injectCard" }));
     if (!seeds.cards[card]) return fail(errorReply("bad_card", `injectCard: no card "${card}" in the deck (${seeds.deck.length} cards, e.g. ${seeds.deck.slice(0, 3).map((c) => c.id).join(", ")})`, { type: "injectCard", field: "card" }));
-    const problems = this.markets.map((m, k) => [k, m.room.injectCard(card)] as const).filter(([, e]) => e !== null);
-    this.tick();
-    if (problems.length === this.markets.length) return fail(errorReply("bad_card", `injectCard: ${problems[0][1]}`, { type: "injectCard", field: "card" }));
+    // Each market takes the card unless its game cannot (over, or resolving); refused only if none can.
+    const running = this.summaries.some((s) => !s || (!s.finished && s.phase !== "resolve"));
+    if (!running) return fail(errorReply("bad_card", "injectCard: no market can take a card now (over, or resolving a quarter)", { type: "injectCard", field: "card" }));
+    this.markets.forEach((_, k) => void this.callMarket(k, "injectCard", [card]));
     return OK;
   }
 
-  // ---------------------------------------------------------------- monitor and records
+  // ---------------------------------------------------------------- the monitor
 
-  /** Mirrors every market into the session's state; runs while the markets do. */
-  private tick() {
-    this.monitor?.clear();
-    const st = this.state;
-    this.startArrivedMarkets();
-    let finished = this.markets.length > 0;
-    this.markets.forEach((m, k) => {
-      const ms = m.room.state;
-      const cm = st.markets[k];
-      cm.round = ms.round;
-      cm.rounds = ms.settings.rounds;
-      cm.phase = ms.phase;
-      cm.deadline = ms.deadline;
-      cm.paused = ms.paused;
-      cm.hype = ms.macro.hype;
-      cm.benchmark = ms.macro.benchmark;
-      cm.gpuSpot = ms.macro.gpuSpot;
-      cm.defaults = ms.macro.defaults;
-      cm.marginCalls = ms.macro.marginCalls;
-      cm.finished = ms.finished;
-      if (cm.news.length !== ms.news.length || cm.news.some((x, i) => x !== ms.news[i])) {
-        cm.news.clear();
-        for (const id of ms.news) cm.news.push(id);
+  /** A market's news: what it shows changed. Mirrored into the session's state, nothing polled. */
+  private onMarketNews = (msg: unknown) => {
+    const m = MarketSummary.safeParse((msg as { summary?: unknown })?.summary);
+    if (!m.success) return;
+    const sum = m.data;
+    const k = sum.market;
+    if (this.markets[k] !== sum.roomId) return;
+    this.summaries[k] = sum;
+    this.mirror(k, sum);
+    if (this.state.phase === "running") {
+      this.startArrivedMarkets();
+      if (this.summaries.length > 0 && this.summaries.every((s) => s?.finished)) {
+        this.state.phase = "ended";
+        this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length, ended: Date.now() });
+        this.save();
       }
-      ms.seats.forEach((seat, i) => {
-        let cs = cm.seats[i];
-        if (!cs) {
-          cs = new ClassSeat();
-          cs.seat = i;
-          cm.seats.push(cs);
-        }
-        const student = [...this.students.values()].find((x) => x.market === k && x.seat === i);
-        const co = ms.companies[i];
-        cs.company = seat.company;
-        cs.companyId = seat.companyId;
-        cs.role = seat.role;
-        cs.student = student?.id ?? "";
-        cs.player = student?.name ?? "Bot";
-        cs.bot = !seat.player;
-        cs.connected = seat.connected;
-        cs.submitted = seat.submitted;
-        cs.price = co?.price ?? 0;
-        cs.score = co?.score ?? 0;
-        cs.bankrupt = co?.bankrupt ?? false;
-      });
-      if (!ms.finished) finished = false;
-    });
-    if (finished && st.phase === "running") {
-      st.phase = "ended";
-      this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length, ended: Date.now() });
     }
-    if (st.phase === "running") this.monitor = this.clock.setTimeout(() => this.tick(), this.monitorMs);
-  }
+  };
 
-  private record(market: number, r: RoundRecord) {
-    const g = r.state;
-    const sc = new Map(scores(g).map((x) => [x.id, x.score]));
-    const names: Record<string, string> = {};
-    for (const c of g.companies) names[c.id] = c.name;
-    const companies: CompanyRoundRow[] = g.companies.map((c, i) => {
-      const student = [...this.students.values()].find((x) => x.market === market && x.seat === i);
-      const bs = balanceSheet(g, c);
-      return {
-        code: this.roomId,
-        market,
-        round: r.round,
-        company: c.id,
-        role: c.role,
-        student: student?.id ?? "",
-        player: student?.name ?? "Bot",
-        sheet: JSON.stringify(r.sheets[c.id] ?? null),
-        cash: c.cash,
-        debt: onBalanceDebt(g, c.id),
-        offBalanceDebt: offBalanceDebt(g, c.id),
-        equityBook: bs.equity,
-        price: c.price,
-        fundamental: c.fundamental,
-        score: sc.get(c.id) ?? 0,
-        bankrupt: c.bankrupt ? 1 : 0,
-      };
+  private mirror(k: number, sum: MarketSummary) {
+    const cm = this.state.markets[k];
+    if (!cm) return;
+    cm.round = sum.round;
+    cm.rounds = sum.rounds;
+    cm.phase = sum.phase;
+    cm.deadline = sum.deadline;
+    cm.paused = sum.paused;
+    cm.hype = sum.hype;
+    cm.benchmark = sum.benchmark;
+    cm.gpuSpot = sum.gpuSpot;
+    cm.defaults = sum.defaults;
+    cm.marginCalls = sum.marginCalls;
+    cm.finished = sum.finished;
+    if (cm.news.length !== sum.news.length || cm.news.some((x, i) => x !== sum.news[i])) {
+      cm.news.clear();
+      for (const id of sum.news) cm.news.push(id);
+    }
+    sum.seats.forEach((seat, i) => {
+      let cs = cm.seats[i];
+      if (!cs) {
+        cs = new ClassSeat();
+        cs.seat = i;
+        cm.seats.push(cs);
+      }
+      const student = [...this.students.values()].find((x) => x.market === k && x.seat === i);
+      cs.company = seat.company;
+      cs.companyId = seat.companyId;
+      cs.role = seat.role;
+      cs.student = student?.id ?? "";
+      cs.player = student?.name ?? "Bot";
+      cs.bot = !seat.human;
+      cs.connected = seat.connected;
+      cs.submitted = seat.submitted;
+      cs.price = seat.price;
+      cs.score = seat.score;
+      cs.bankrupt = seat.bankrupt;
     });
-    const events: EventRow[] = r.events.map((e) => ({
-      code: this.roomId,
-      market,
-      round: r.round,
-      type: e.type,
-      mechanism: e.mechanism,
-      company: e.company ?? "",
-      text: describe(e, this.opts.lang, names, seeds.cards) ?? "",
-      data: JSON.stringify(e.data),
-    }));
-    const h = g.history;
-    this.store.saveRound(
-      {
-        code: this.roomId,
-        market,
-        round: r.round,
-        benchmark: g.macro.benchmark,
-        hype: g.macro.hype,
-        gpuSpot: g.macro.gpuSpot,
-        computePrice: g.macro.computePrice,
-        defaults: h.defaults,
-        marginCalls: h.marginCalls,
-        cards: JSON.stringify(h.cards[h.cards.length - 1] ?? []),
-        stateHash: stateHash(g),
-      },
-      companies,
-      events,
-    );
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- store
 
   private studentBySession(sessionId: string): Student | undefined {
     return [...this.students.values()].find((s) => s.sessionId === sessionId);
   }
 
   private syncStudent(s: Student) {
+    if (s.sessionId) this.lastSession.set(s.id, s.sessionId);
     let cs = this.state.students.get(s.id);
     if (!cs) {
       cs = new ClassStudent();
@@ -536,17 +576,81 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     };
   }
 
-  private persistSession() {
-    this.store.saveSession(this.sessionRow());
-  }
-
   private persistStudent(s: Student) {
     const t = s.seat >= 0 ? this.template[s.seat] : undefined;
     this.store.saveStudent({ code: this.roomId, student: s.id, name: s.name, market: s.market, seat: s.seat, company: t?.profile ?? "", role: t?.role ?? "" });
   }
 
-  /** For tests: the engine state of market k. */
-  marketState(k: number): GameState | null {
-    return this.markets[k]?.room.engineState ?? null;
+  /** The process is stopping: the session is saved and its clients told the server is restarting. */
+  override onBeforeShutdown(): void {
+    this.save(true);
+    this.broadcast("restarting", {});
+    super.onBeforeShutdown();
+  }
+
+  /** The session as it stands, for its restart (and its row for the debrief). */
+  private save(final = false) {
+    if (!this.roomId || (isShuttingDown() && !final)) return;
+    this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length, ended: this.state.phase === "ended" ? Date.now() : 0 });
+    if (!this.rooms) return;
+    const saved: SavedSession = {
+      v: 1,
+      options: this.opts as Record<string, unknown>,
+      seed: this.seed,
+      hostKeyHash: this.hostKeyHash,
+      hostName: this.state.hostName,
+      phase: this.state.phase as SavedSession["phase"],
+      paused: this.state.paused,
+      students: [...this.students.values()].map(({ sessionId: _, ...s }) => s),
+      order: this.order,
+      nextStudent: this.nextStudent,
+      markets: this.markets,
+      created: this.created,
+    };
+    try {
+      this.rooms.saveMeta(this.roomId, "classroom", JSON.stringify(saved));
+    } catch (e) {
+      console.error(`session ${this.roomId}: could not save`, e);
+    }
+  }
+
+  /** Back from the store: the same code, host key, students' keys and places, and its markets (restored before it). */
+  private async restore(code: string) {
+    const row = this.rooms?.load(code);
+    if (!row) throw new ServerError(ErrorCode.APPLICATION_ERROR, `no stored session ${code}`);
+    const saved = SavedSession.parse(JSON.parse(row.meta));
+    this.setOptions(ClassroomOptions.parse(saved.options));
+    this.roomId = code;
+    await claimRoomCode(this.presence, code);
+    await this.setPrivate(true);
+    this.initState();
+    this.seed = saved.seed;
+    this.hostKeyHash = saved.hostKeyHash;
+    this.state.hostName = saved.hostName;
+    this.state.phase = saved.phase;
+    this.state.paused = saved.paused;
+    this.created = saved.created;
+    this.nextStudent = saved.nextStudent;
+    this.order = saved.order;
+    for (const s of saved.students) {
+      const st: Student = { ...s, sessionId: "" };
+      this.students.set(s.id, st);
+      this.syncStudent(st);
+    }
+    this.markets = saved.markets;
+    this.summaries = saved.markets.map(() => null);
+    saved.markets.forEach((roomId, k) => {
+      const cm = new ClassMarket();
+      cm.index = k;
+      cm.roomId = roomId;
+      this.state.markets.push(cm);
+    });
+    // The markets came back first: they tell the session where they stand. The session waits for
+    // its teacher and students longer than a market waits for a player.
+    this.autoDispose = false;
+    this.clock.setTimeout(() => {
+      this.autoDispose = true;
+    }, 600_000);
+    this.clock.setTimeout(() => this.markets.forEach((_, k) => void this.callMarket(k, "manage", [this.roomId, k, this.opts.lang])), 0);
   }
 }

@@ -1,5 +1,5 @@
 // Bots speak the same language as people: every sheet they send passes the checks a human's sheet
-// passes, their answers name offers that exist, and a whole bot game takes milliseconds.
+// passes, their answers name offers that exist, and a whole bot game plays to its end.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEATS, seeds } from "../../seeds/index.ts";
 import {
@@ -63,15 +63,16 @@ describe("bot sheets", () => {
     expect(LEVELS).toContain("hard");
   });
 
-  it("are fast: a whole 12-round, 8-seat bot game at the normal level in milliseconds", () => {
+  // How fast is measured by `npm run bench` ("whole 12-round bot game, decisions included", botGameMs),
+  // not here: a test that times itself fails on a busy machine.
+  it("play a whole 12-round, 8-seat game at the normal level to its end", () => {
     const setup = { ...seeds, scenario: seeds.scenarios["boom-2025"] };
     const seats = DEFAULT_SEATS.map((profile) => ({ profile }));
-    for (let i = 0; i < 5; i++) playGame(setup, seats, i, { keepEvents: false });
-    const n = 20;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) playGame(setup, seats, 100 + i, { keepEvents: false });
-    const ms = (performance.now() - t0) / n;
-    // The engine's own work included; a generous bound for a loaded 2-core test machine.
-    expect(ms).toBeLessThan(60);
+    for (let i = 0; i < 5; i++) {
+      const g = playGame(setup, seats, 100 + i, { keepEvents: false });
+      expect(g.state.finished).toBe(true);
+      expect(g.orders).toHaveLength(12);
+      for (const round of g.orders) expect(Object.keys(round).sort()).toEqual([...DEFAULT_SEATS].sort());
+    }
   });
 });

@@ -28,19 +28,25 @@ describe("npm run bot", () => {
     const host = await create(gs, { ...FAST, rounds: 6, seats: ["microsoft", "coreweave", "nvidia"] });
     const child = run(process.execPath, ["scripts/bot.ts", "--url", gs.url, "--code", host.roomId, "--json"], { timeout: 30_000 });
     await waitFor(() => [...st(host).players.values()].some((p: any) => !p.host && p.ready), "bot ready");
+    const botClient = [...st(host).players.values()].find((p: any) => !p.host).sessionId;
     let played = 0;
+    // Seat 1 as the game ended: the bot client leaves once it sees the end, and a seat whose player
+    // left is played by the server's bot, so the patch that ends the game is the one to look at.
+    let atEnd: { player: string; bot: boolean } | undefined;
     host.onStateChange(() => {
       const s = st(host);
       if (s.phase === "decide" && s.round > played) {
         played = s.round;
         host.send("submitSheet", { sheet: { role: "hyperscaler" } });
       }
+      if (s.phase === "ended" && !atEnd) atEnd = { player: s.seats[1].player, bot: s.seats[1].bot };
     });
     host.send("start");
     const { stdout } = await child;
     const out = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(out).toMatchObject({ roomId: host.roomId, rounds: 6, finished: true });
-    expect(st(host).seats[1].bot).toBe(false);
+    await waitFor(() => atEnd, "the host sees the end");
+    expect(atEnd).toEqual({ player: botClient, bot: false });
     await host.leave();
   });
 });

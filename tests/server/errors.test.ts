@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import type { GameServer } from "../../server/main.ts";
 import { ErrorReply } from "../../shared/src/protocol/index.ts";
-import { bootServer, create, errors, FAST, joinById, json, sleep, st, waitFor } from "./helpers.ts";
+import { bootServer, create, errors, fence, FAST, joinById, json, st, waitFor } from "./helpers.ts";
 
 let gs: GameServer;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("bad messages", () => {
     const host = await create(gs, { ...FAST, rounds: 6, seats: ["microsoft", "meta", "nvidia"] });
     const guest = await joinById(gs, host.roomId, { name: "Guest" });
     await waitFor(() => st(host).players.size === 2, "two players");
-    await sleep(100);
+    await fence(host, guest);
     const before = JSON.stringify(json(host));
     const beforeGuest = JSON.stringify(json(guest));
     const eh = errors(host);
@@ -58,9 +58,12 @@ describe("bad messages", () => {
     const reply: any = await host.request("chooseSeat", { seat: -1 });
     expect(reply.ok).toBe(false);
     expect(reply.error).toMatchObject({ code: "bad_message", field: "seat" });
-    await sleep(100);
-    expect(eh.length).toBe(n);
+    // Fence: the next error the host gets answers the message sent after the request.
+    expect(await refused(host, eh, "hack", {})).toMatchObject({ code: "unknown_message", type: "hack" });
+    expect(eh.length).toBe(n + 1);
 
+    // Fence: every change the refused messages could have made has reached both clients.
+    await fence(host, guest);
     expect(JSON.stringify(json(host))).toBe(before);
     expect(JSON.stringify(json(guest))).toBe(beforeGuest);
     // Still connected, still heard.
@@ -75,7 +78,7 @@ describe("bad messages", () => {
     const host = await create(gs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia", "apollo"], seed: 9 });
     host.send("start");
     await waitFor(() => st(host).phase === "decide", "decide");
-    await sleep(100);
+    await fence(host);
     const before = JSON.stringify(json(host));
     const eh = errors(host);
     expect(await refused(host, eh, "submitSheet", { sheet: { role: "neocloud" } })).toMatchObject({ code: "bad_sheet", field: "sheet.role" });
@@ -99,6 +102,7 @@ describe("bad messages", () => {
     expect(await refused(host, eh, "acceptOffer", { key: "apollo/nothing" })).toMatchObject({ code: "no_such_offer", field: "key" });
     expect(await refused(host, eh, "withdrawOffer", { id: "nothing" })).toMatchObject({ code: "no_such_offer" });
     expect(await refused(host, eh, "chooseSeat", { seat: 1 })).toMatchObject({ code: "wrong_phase" });
+    await fence(host);
     expect(JSON.stringify(json(host))).toBe(before);
     expect(st(host).seats[0].submitted).toBe(false);
     // A good sheet after all that is taken.

@@ -52,4 +52,29 @@ export function json(room: Room): any {
   return (room.state as any).toJSON();
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let fences = 0;
+
+/**
+ * A fence: returns once every message each of `rooms` sent before it has been handled and every
+ * state change made so far (by those messages, or by the server on its own) has reached every one
+ * of `rooms`. Use it instead of sleeping, to assert that something did not happen.
+ *
+ * Why a state change and not a reply: the server handles one connection's messages in order and
+ * answers an `error` or a request at once, but state changes travel in patches sent on the room's
+ * patch timer, so a reply can overtake the patch of an earlier message. Patches reach each client in
+ * order, though: so each room renames its own player (`setName` is allowed in every phase) to a
+ * marker, waits until every room has seen every marker, then takes its name back the same way. A
+ * change made before a room's rename rides in the same patch or an earlier one, and the state ends
+ * as it was (only the players' names are touched, and they are restored).
+ */
+export async function fence(...rooms: Room[]): Promise<void> {
+  const me = (viewer: Room, r: Room) => st(viewer).players?.get(r.sessionId);
+  const names: string[] = rooms.map((r) => me(r, r)?.name);
+  if (names.some((n) => !n)) throw new Error("fence: a room's own player is not in its state yet");
+  const marks = rooms.map(() => `fence ${++fences}`);
+  const everyoneSees = (want: string[]) => () => rooms.every((viewer) => rooms.every((r, i) => me(viewer, r)?.name === want[i]));
+  rooms.forEach((r, i) => r.send("setName", { name: marks[i] }));
+  await waitFor(everyoneSees(marks), "fence: every marker seen");
+  rooms.forEach((r, i) => r.send("setName", { name: names[i] }));
+  await waitFor(everyoneSees(names), "fence: every name back");
+}

@@ -1,4 +1,6 @@
 // The port's HTTP side (/healthz, the client page), room creation options and private rooms by code.
+// (The built client's caching and compression: static.test.ts; the HTTP limits: limits.test.ts.)
+import { get } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GameServer } from "../../server/main.ts";
 import { DEFAULT_ROOM_CONFIG } from "../../server/room.ts";
@@ -31,8 +33,14 @@ describe("http", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("text/html");
     expect(await r.text()).toContain("Boom Loop");
+    expect(r.headers.get("cache-control")).toBe("no-cache");
     expect((await fetch(`${gs.url}/nothing-here.js`)).status).toBe(404);
-    expect((await fetch(`${gs.url}/..%2Fpackage.json`)).status).toBe(404);
+    // Paths sent as written (fetch would normalise the dots away).
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => get({ host: "127.0.0.1", port: gs.port, path }, (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject));
+    for (const evil of ["/../package.json", "/..%2Fpackage.json", "/%2e%2e/package.json", "/%2e%2e%2fpackage.json", "/src/../../package.json", "/src/..%2F..%2Fpackage.json", "/..%5Cpackage.json"]) {
+      expect(await status(evil), evil).toBe(404);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GameServer } from "../../server/main.ts";
 import { ROOM_NAME } from "../../shared/src/protocol/index.ts";
-import { bootServer, create, errors, FAST, joinById, sdk, sleep, st, waitFor } from "./helpers.ts";
+import { bootServer, create, errors, fence, FAST, joinById, sdk, st, waitFor } from "./helpers.ts";
 
 let gs: GameServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe("lobby", () => {
     // The guest moves; its private view follows its seat.
     expect(await g.request("chooseSeat", { seat: 2 })).toEqual({ ok: true });
     await waitFor(() => st(g).seats[2].player === g.sessionId && st(g).privates?.get("2") !== undefined, "moved, sees seat 2");
-    await sleep(100);
+    await fence(g);
     expect(st(g).privates?.get("1")).toBeUndefined();
     expect(st(g).players.get(g.sessionId).seat).toBe(2);
 
@@ -55,7 +55,7 @@ describe("lobby", () => {
     ]);
     expect(eh).toEqual([]);
     // Bots' private parts (their offers) went to seats 2 and 3: the guest, who sat at 2, sees only its own.
-    await sleep(150);
+    await fence(host, g);
     expect([...st(g).privates.keys()]).toEqual(["1"]);
     expect([...st(host).privates.keys()]).toEqual(["0"]);
     // Once started, the room leaves matchmaking: a stranger's joinOrCreate opens a new room.

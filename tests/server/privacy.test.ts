@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import type { GameServer } from "../../server/main.ts";
-import { bootServer, create, errors, FAST, joinById, sleep, st, waitFor } from "./helpers.ts";
+import { bootServer, create, errors, fence, FAST, joinById, st, waitFor } from "./helpers.ts";
 
 let gs: GameServer;
 beforeAll(async () => {
@@ -64,13 +64,20 @@ describe("private orders", () => {
     await waitFor(() => st(a).phase !== "decide" && st(b).phase !== "decide", "resolution");
     await waitFor(() => st(a).phase === "decide" && st(a).round === 2, "round 2");
 
-    // Round 2: A submits and proposes; B waits 400 ms (8 patch intervals) before submitting.
+    // Round 2: A submits and proposes; B holds the phase open while patches flow: three times, A
+    // sends its sheet again (its private part changes) and both fence, so B has decoded every
+    // patch sent after each of A's changes before it submits.
     a.send("proposeOffer", { offer: { id: "zqxSecretB", to: "coreweave", kind: "contract", gw: 0.2, price: 3.2, quarters: 4 } });
     a.send("submitSheet", { sheet: { role: "hyperscaler", build: { gw: 0.0137 } } });
     await waitFor(() => st(a).seats[0].submitted && st(b).seats[0].submitted, "A's submission is public");
-    await sleep(400);
-    // B knows that A submitted, not what.
-    expect(st(b).privates?.get("0")).toBeUndefined();
+    for (let i = 0; i < 3; i++) {
+      a.send("submitSheet", { sheet: { role: "hyperscaler", build: { gw: 0.0137 }, dividend: i / 100 } });
+      await fence(a, b);
+      // B knows that A submitted, not what.
+      expect(st(b).privates?.get("0")).toBeUndefined();
+    }
+    expect(st(b).phase).toBe("decide");
+    expect(st(b).round).toBe(2);
     b.send("submitSheet", { sheet: { role: "hyperscaler" } });
     await waitFor(() => st(b).round === 3, "round 3");
 
@@ -115,7 +122,8 @@ describe("private orders", () => {
     expect(JSON.parse(offer.json)).toMatchObject({ kind: "contract", gw: 0.5, price: 3, quarters: 6 });
     expect(await b.request("acceptOffer", { key: "microsoft/deal1" })).toEqual({ ok: true });
     await waitFor(() => st(a).privates?.get("0")?.offersOut?.[0]?.status === "accepted", "A sees the acceptance");
-    await sleep(150);
+    // Fence: C has decoded every patch sent since the acceptance.
+    await fence(c);
     expect(tapC.frames.some((f) => f.text.includes("deal1"))).toBe(false);
     expect(wC.leaks).toEqual([]);
     // The accepted contract is executed at resolution.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import type { GameServer } from "../../server/main.ts";
-import { bootServer, create, errors, FAST, joinById, sleep, st, waitFor } from "./helpers.ts";
+import { bootServer, create, errors, FAST, joinById, st, waitFor } from "./helpers.ts";
 
 let gs: GameServer;
 beforeAll(async () => {
@@ -92,7 +92,6 @@ describe("reconnection", () => {
     // The new host can run the lobby.
     b.send("addBot", { seat: 0 });
     await waitFor(() => st(b).seats[0].bot, "bot added");
-    await sleep(50);
     await b.leave();
   });
 });

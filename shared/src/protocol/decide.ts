@@ -11,8 +11,15 @@ import { describeIssues, errorReply, zodIssues, type ErrorReply, type FieldIssue
 export const MAX_OFFERS = 8;
 export const MAX_ACCEPTS = 16;
 
+/** The global key of an offer: its proposer's company id and its own id. */
 export function offerKey(from: string, offerId: string): string {
   return `${from}/${offerId}`;
+}
+
+/** The proposer of an offer named by its key (company ids never contain "/"). */
+export function proposerOf(key: string): string {
+  const i = key.indexOf("/");
+  return i < 0 ? key : key.slice(0, i);
 }
 
 /** A submitted sheet: the engine's OrderSheet, valid against the state, with no offers or accepts in it. */

@@ -78,6 +78,11 @@ export const JoinOptions = z.object({
   name: PlayerName.optional(),
   /** A classroom student's ticket to its market seat (given by the classroom session). */
   ticket: z.string().min(8).max(64).optional(),
+  /**
+   * The player's own key in this room (sent to it in a "playerKey" message when it first joins):
+   * it gives the player back its name and seat after a reload or the server's restart.
+   */
+  playerKey: z.string().min(16).max(64).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -173,4 +178,8 @@ export const MESSAGE_PHASE: Record<ClientMessageType, readonly Phase[]> = {
 export const SERVER_MESSAGES = {
   /** The answer to a message that was refused: nothing changed. */
   error: "error",
+  /** `{ key }`: the player's key in this room, to keep and to join again with (JoinOptions.playerKey). */
+  playerKey: "playerKey",
+  /** `{}`: the server is restarting; the room comes back under the same code, join it again with the key. */
+  restarting: "restarting",
 } as const;
