@@ -2,13 +2,14 @@
 // @colyseus/sdk clients and six server bots play a whole 12-quarter game; every frame each client
 // receives is counted. The humans submit at once, so the figure is the state patches plus replies.
 import { Client, type Room } from "@colyseus/sdk";
+import { matchMaker } from "@colyseus/core";
 import { startGameServer } from "../server/main.ts";
 import { DEFAULT_SEATS } from "../seeds/index.ts";
 import { ROOM_NAME } from "../shared/src/protocol/index.ts";
 import { flags } from "./args.ts";
 
 const f = flags({ json: { type: "boolean", default: false } });
-const gs = await startGameServer({ port: 0, host: "127.0.0.1", signals: false });
+const gs = await startGameServer({ port: 0, host: "127.0.0.1", signals: false, dbPath: ":memory:" });
 const st = (r: Room) => r.state as any;
 const waitFor = async (cond: () => unknown, what: string) => {
   const t0 = Date.now();
@@ -34,12 +35,19 @@ const options = { seats: DEFAULT_SEATS, rounds: 12, seed: 1, newsSeconds: 0, rep
 const host = await new Client(gs.url).create(ROOM_NAME, options);
 const guest = await new Client(gs.url).joinById(host.roomId, { name: "guest" });
 const meters = [meter(host), meter(guest)];
+/** Bytes the server wrote on each client's TCP socket: what crosses the network (WebSocket frames and their headers). */
+const wire = () => {
+  const room = matchMaker.getLocalRoomById(host.roomId) as unknown as { clients: { sessionId: string; ref: { _socket?: { bytesWritten: number } } }[] };
+  return [host, guest].map((r) => room.clients.find((c) => c.sessionId === r.sessionId)?.ref._socket?.bytesWritten ?? 0);
+};
 const refusals: unknown[] = [];
+for (const r of [host, guest]) r.onMessage("playerKey", () => {});
 for (const r of [host, guest]) r.onMessage("error", (e: unknown) => { refusals.push(e); console.error("refused:", JSON.stringify(e)); });
 await waitFor(() => st(guest).seats?.length && st(host).players.size === 2, "both players");
 guest.send("ready", { ready: true });
 await waitFor(() => [...st(host).players.values()].every((p: any) => p.ready || p.host), "ready");
 const before = meters.map((m) => m.bytes);
+const wireBefore = wire();
 const t0 = performance.now();
 host.send("start");
 const humans = [host, guest];
@@ -60,13 +68,18 @@ while (st(host).phase !== "ended") {
   await waitFor(() => st(host).round > round || st(host).phase === "ended" || st(host).phase === "report", "resolution");
   await waitFor(() => st(host).phase !== "decide" && st(host).phase !== "resolve", "next phase");
 }
+const wireAfter = wire();
 const seconds = (performance.now() - t0) / 1000;
 const rounds = st(host).round;
 const perClient = meters.map((m, i) => (m.bytes - before[i]) / rounds);
+const wirePerClient = wireAfter.map((b, i) => (b - wireBefore[i]) / rounds);
 const out = {
   rounds,
   clients: humans.length,
   bots: DEFAULT_SEATS.length - humans.length,
+  /** What crossed the network per client per quarter (TCP bytes the server wrote to that client: frames and their headers). */
+  wireBytesPerClientPerRound: Math.round(wirePerClient.reduce((a, b) => a + b, 0) / wirePerClient.length),
+  /** What the SDK decodes: the state patches and messages, without the frames' headers. */
   bytesPerClientPerRound: Math.round(perClient.reduce((a, b) => a + b, 0) / perClient.length),
   maxBytesPerClientPerRound: Math.round(Math.max(...perClient)),
   bytesJoinAndLobby: Math.round(before.reduce((a, b) => a + b, 0) / before.length),
@@ -79,7 +92,8 @@ await gs.close();
 if (f.json) console.log(JSON.stringify(out));
 else {
   console.log(`${out.rounds} quarters, ${out.clients} SDK clients + ${out.bots} server bots`);
-  console.log(`received per client per quarter: ${out.bytesPerClientPerRound} bytes on average (max ${out.maxBytesPerClientPerRound})`);
+  console.log(`on the wire per client per quarter: ${out.wireBytesPerClientPerRound} bytes`);
+  console.log(`decoded per client per quarter: ${out.bytesPerClientPerRound} bytes on average (max ${out.maxBytesPerClientPerRound})`);
   console.log(`join and lobby: ${out.bytesJoinAndLobby} bytes per client; whole game in ${out.gameSeconds} s`);
 }
 if (refusals.length) console.error("refused:", JSON.stringify(refusals.slice(0, 3)));

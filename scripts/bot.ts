@@ -92,6 +92,9 @@ async function main() {
     let played = 0;
     let started = false;
     let lastPhase = "";
+    // The bot plays one connection: a restart of the server ends its game (a page rejoins with its key).
+    room.onMessage("playerKey", () => {});
+    room.onMessage("restarting", () => log("the server is restarting"));
     room.onMessage("error", (e: ErrorReply) => {
       log(`server refused ${e.type ?? "a message"}: ${e.message}`);
       if (e.type === "start") reject(new Error(`could not start: ${e.message}`));

@@ -76,6 +76,8 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
   const store = new SessionStore(dbPath);
   const rooms = new RoomStore(dbPath);
   const transport = new WebSocketTransport({ maxPayload: opts.maxPayloadBytes ?? 16 * 1024 });
+
+
   const server = new Server({
     transport,
     greet: false,

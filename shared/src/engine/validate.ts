@@ -46,7 +46,8 @@ function dropUndefined<T>(x: T): T {
   return x;
 }
 
-function parseShape(input: unknown): ReturnType<typeof OrderSheet.safeParse> {
+/** The zod parse of a sheet, once: a sheet already parsed (frozen) is not parsed again by checkSheet. */
+export function parseShape(input: unknown): ReturnType<typeof OrderSheet.safeParse> {
   if (input && typeof input === "object" && parsedSheets.has(input)) return { success: true, data: input as OrderSheet } as ReturnType<typeof OrderSheet.safeParse>;
   const r = OrderSheet.safeParse(input);
   if (r.success) parsedSheets.add(deepFreeze(dropUndefined(r.data)));

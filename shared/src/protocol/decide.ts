@@ -1,10 +1,10 @@
 // Checks of the decide phase's messages against the game state, shared by the server (which
 // must refuse) and a client (which may check before sending). Shapes come from the engine's zod
 // schemas; the rules that need the state come from the engine's checkSheet.
-import { checkSheet } from "../engine/validate.ts";
+import { checkSheet, parseShape } from "../engine/validate.ts";
 import { defaultSheet } from "../engine/sheets.ts";
 import type { GameState } from "../engine/types.ts";
-import { OrderSheet, type Offer } from "../schemas/orders.ts";
+import type { Offer, OrderSheet } from "../schemas/orders.ts";
 import { describeIssues, errorReply, zodIssues, type ErrorReply, type FieldIssue } from "./errors.ts";
 
 /** At most this many offers proposed, and accepted, by one seat in a quarter (the sheet's limits). */
@@ -22,9 +22,12 @@ export function proposerOf(key: string): string {
   return i < 0 ? key : key.slice(0, i);
 }
 
-/** A submitted sheet: the engine's OrderSheet, valid against the state, with no offers or accepts in it. */
+/**
+ * A submitted sheet: the engine's OrderSheet, valid against the state, with no offers or accepts in
+ * it. Parsed once: the parsed sheet is frozen and known to the engine, which does not parse it again.
+ */
 export function checkSubmittedSheet(state: GameState, companyId: string, input: unknown): { ok: true; sheet: OrderSheet } | { ok: false; error: ErrorReply } {
-  const shape = OrderSheet.safeParse(input);
+  const shape = parseShape(input);
   if (!shape.success) {
     const issues = zodIssues(shape.error, "sheet");
     return { ok: false, error: errorReply("bad_message", `submitSheet: ${describeIssues(issues)}`, { type: "submitSheet", issues }) };
@@ -33,7 +36,7 @@ export function checkSubmittedSheet(state: GameState, companyId: string, input: 
   if (shape.data.offers.length > 0) pre.push({ field: "sheet.offers", message: "must be empty: propose offers with proposeOffer, so the addressee sees them during the phase" });
   if (shape.data.accept.length > 0) pre.push({ field: "sheet.accept", message: "must be empty: accept offers with acceptOffer" });
   if (pre.length > 0) return { ok: false, error: errorReply("bad_sheet", `submitSheet: ${describeIssues(pre)}`, { type: "submitSheet", issues: pre }) };
-  const r = checkSheet(state, companyId, input);
+  const r = checkSheet(state, companyId, shape.data);
   if (!r.ok) {
     const issues = r.issues.map((i) => ({ field: i.path.startsWith("(") ? "sheet" : `sheet.${i.path}`, message: i.message }));
     return { ok: false, error: errorReply("bad_sheet", `submitSheet: ${describeIssues(issues)}`, { type: "submitSheet", issues }) };
