@@ -23,6 +23,13 @@ export interface RateLimits {
   unknownCodesPerMinute: number;
   /** GET /classroom/CODE/… downloads per address and minute. */
   downloadsPerMinute: number;
+  /**
+   * joinById of one market room per address and minute: fewer than the room's places (64), so no
+   * address can fill a friend's room with reservations it never uses. A class session, which a whole
+   * class joins from one school address, takes `sessionJoinsPerMinute`.
+   */
+  roomJoinsPerMinute: number;
+  sessionJoinsPerMinute: number;
 }
 
 /**
@@ -35,6 +42,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   matchmakeBurstPerMinute: 200,
   unknownCodesPerMinute: 30,
   downloadsPerMinute: 60,
+  roomJoinsPerMinute: 24,
+  sessionJoinsPerMinute: 240,
 };
 
 /** The largest request body accepted (the biggest legitimate one, a room's create options, is under 2 KB). */
@@ -57,6 +66,11 @@ export interface HttpGuardOptions {
   /** false: no rate limits. */
   rateLimits?: Partial<RateLimits> | false;
   store?: LimiterStore;
+  /**
+   * A code that is no guess though no room has it yet: a stored room coming back after a restart
+   * (its players' rejoins must not spend their address's guesses while it is restored).
+   */
+  storedCode?: (code: string) => boolean;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -100,6 +114,8 @@ export function httpGuard(opts: HttpGuardOptions = {}) {
     codes: store({ keyPrefix: "unknown-code", points: l.unknownCodesPerMinute, duration: 60 }),
     codesMax: l.unknownCodesPerMinute,
     downloads: store({ keyPrefix: "download", points: l.downloadsPerMinute, duration: 60 }),
+    roomJoins: store({ keyPrefix: "room-join", points: l.roomJoinsPerMinute, duration: 60 }),
+    sessionJoins: store({ keyPrefix: "session-join", points: l.sessionJoinsPerMinute, duration: 60 }),
   };
 
   /** Consumes a point; false once it answered 429. */
@@ -134,8 +150,13 @@ export function httpGuard(opts: HttpGuardOptions = {}) {
       if (!(await take(limiters.matchmake, key, req, res))) return false;
       if (byCode) {
         const code = m![2];
-        const known = (await matchMaker.findRoomsByIds([code])).has(code);
-        if (!known && !(await take(limiters.codes, key, req, res))) return false;
+        const listing = (await matchMaker.findRoomsByIds([code])).get(code);
+        if (!listing && !opts.storedCode?.(code) && !(await take(limiters.codes, key, req, res))) return false;
+        // Reservations of one room by one address: never enough to lock the room.
+        if (listing && m![1] === "joinById") {
+          const perRoom = listing.name === "classroom" ? limiters.sessionJoins : limiters.roomJoins;
+          if (!(await take(perRoom, `${key}:${code}`, req, res))) return false;
+        }
       }
       return true;
     }

@@ -70,11 +70,12 @@ export async function startGameServer(opts: GameServerOptions = {}): Promise<Gam
   const staticDir = resolve(opts.staticDir ?? defaultStaticDir(ROOT));
   // The client's sources (no build): looked up on disk at each request.
   const files = staticFiles(staticDir, { dev: staticDir === join(ROOT, "client") });
-  const guard = httpGuard({ maxBodyBytes: opts.maxHttpBodyBytes, rateLimits: opts.rateLimits, store: opts.rateLimiterStore });
+
   resetShutdown();
   const dbPath = opts.dbPath ?? process.env.BOOMLOOP_DB ?? join(ROOT, "data", "boomloop.sqlite");
   const store = new SessionStore(dbPath);
   const rooms = new RoomStore(dbPath);
+  const guard = httpGuard({ maxBodyBytes: opts.maxHttpBodyBytes, rateLimits: opts.rateLimits, store: opts.rateLimiterStore, storedCode: (code) => rooms.has(code) });
   const transport = new WebSocketTransport({ maxPayload: opts.maxPayloadBytes ?? 16 * 1024 });
 
 

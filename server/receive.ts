@@ -23,24 +23,32 @@ type Handler = (client: Client, payload: unknown, ctx?: MessageContext) => unkno
  * Routes every message of `room` to `handle`: the listed types and any other. Must be called once,
  * in onCreate, after any other onMessage of the room.
  */
-export function listen(room: Room, types: readonly string[], label: string, handle: (client: Client, type: string, payload: unknown) => Reply): void {
-  const receive = (client: Client, type: string, payload: unknown, ctx: MessageContext | undefined): Reply => {
-    let r: Reply;
+export function listen(room: Room, types: readonly string[], label: string, handle: (client: Client, type: string, payload: unknown) => Reply | Promise<Reply>): void {
+  const failed = (type: string, e: unknown): Reply => {
+    console.error(`${label} ${room.roomId}: ${typeName(type)} failed`, e);
+    return fail(errorReply("bad_message", `${typeName(type)}: the server could not process this message`, { type: typeName(type) }));
+  };
+  const answer = (client: Client, type: string, r: Reply) => {
+    if (r.ok) return;
+    try {
+      client.send("error", r.error);
+    } catch (e) {
+      console.error(`${label} ${room.roomId}: could not answer ${typeName(type)}`, e);
+    }
+  };
+  const receive = (client: Client, type: string, payload: unknown, ctx: MessageContext | undefined): Reply | Promise<Reply> => {
+    let r: Reply | Promise<Reply>;
     try {
       r = handle(client, type, payload);
     } catch (e) {
-      console.error(`${label} ${room.roomId}: ${typeName(type)} failed`, e);
-      r = fail(errorReply("bad_message", `${typeName(type)}: the server could not process this message`, { type: typeName(type) }));
+      r = failed(type, e);
     }
+    // A handler that waits on other rooms answers when they have.
+    if (r instanceof Promise) r = r.catch((e) => failed(type, e));
     // A request (ctx.id set) is answered by its return value; a plain send by an "error" message.
     if (ctx?.id !== undefined) return r;
-    if (!r.ok) {
-      try {
-        client.send("error", r.error);
-      } catch (e) {
-        console.error(`${label} ${room.roomId}: could not answer ${typeName(type)}`, e);
-      }
-    }
+    if (r instanceof Promise) void r.then((x) => answer(client, type, x));
+    else answer(client, type, r);
     return r;
   };
   for (const type of types) room.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) => receive(client, type, payload, ctx));

@@ -61,7 +61,9 @@ export const DEFAULT_ROOM_CONFIG: RoomConfig = { reconnectSeconds: 120, maxMessa
 /** Closes a connection that never completed its join (a script holding sockets open): its onLeave cleans up. */
 export function closeIfHalfOpen(room: Room, client: Client, seconds: number): void {
   room.clock.setTimeout(() => {
-    if (client.state === ClientState.JOINING) client.leave(CloseCode.CONSENTED);
+    if (client.state !== ClientState.JOINING) return;
+    client.userData = { ...(client.userData as object | undefined), halfOpen: true };
+    client.leave(CloseCode.CONSENTED);
   }, seconds * 1000);
 }
 
@@ -79,6 +81,8 @@ interface Known {
   host: boolean;
   /** Its connection's session id, "" while away. */
   sessionId: string;
+  /** When it went away (epoch ms; 0 while connected): its seat is held for it for reconnectSeconds. */
+  awaySince: number;
 }
 
 /** Who a joining client is, decided in onAuth (nothing changes before the join goes through). */
@@ -141,6 +145,10 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   private views = new Map<string, StateView>();
   /** The last summary sent to the class session (a monitor update goes out only when it changes). */
   private lastSummary = "";
+  /** The last setup written to the store (a save goes out only when it changes). */
+  private lastSaved = "";
+  /** When the room was restored from the store (0: created here). */
+  private restoredAt = 0;
 
   override async onCreate(options: unknown) {
     this.maxMessagesPerSecond = this.config.maxMessagesPerSecond;
@@ -253,18 +261,20 @@ export class MarketRoom extends Room<{ state: MarketState }> {
       const old = k.sessionId ? this.state.players.get(k.sessionId) : undefined;
       if (old) this.forget(old);
       k.sessionId = client.sessionId;
+      k.awaySince = 0;
       p.name = k.name;
       this.state.players.set(client.sessionId, p);
       if (k.host || !this.hostPlayer()) this.setHost(p);
       this.reseat(p, k);
     } else {
       const key = newSecret();
-      const k: Known = { keyHash: hashSecret(key), name: o.success && o.data.name ? o.data.name : `Player ${this.known.size + 1}`, seat: -1, host: false, sessionId: client.sessionId };
+      const k: Known = { keyHash: hashSecret(key), name: o.success && o.data.name ? o.data.name : `Player ${this.known.size + 1}`, seat: -1, host: false, sessionId: client.sessionId, awaySince: 0 };
       this.known.set(k.keyHash, k);
       p.name = k.name;
       this.state.players.set(client.sessionId, p);
       client.send("playerKey", { key });
-      if (!this.hostPlayer()) this.setHost(p);
+      // After a restart the host's chair waits for the host a while: a newcomer does not take it.
+      if (!this.hostPlayer() && !this.hostAway()) this.setHost(p);
       // In the lobby a newcomer sits at the first free seat; once the game runs it watches, and may
       // take over a bot's seat between two quarters (takeSeat).
       const free = this.state.phase === "lobby" ? this.state.seats.find((s) => !s.player && !s.bot) : undefined;
@@ -317,6 +327,8 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     // no seat is held; onLeave follows.
     if (code === CloseCode.WITH_ERROR || code === CloseCode.SERVER_SHUTDOWN) return;
     this.setConnected(p, false);
+    const k = this.knownBySession(client.sessionId);
+    if (k) k.awaySince = Date.now();
     // Rejected when the hold expires or the room is disposed; onLeave handles both.
     Promise.resolve(this.allowReconnection(client, this.config.reconnectSeconds)).catch(() => {});
     this.passHostIfGone();
@@ -328,13 +340,15 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     const p = this.state.players.get(client.sessionId);
     if (!p) return;
     this.setConnected(p, true);
+    const k = this.knownBySession(client.sessionId);
+    if (k) k.awaySince = 0;
     if (!this.hostPlayer() && !this.managed) this.setHost(p);
     const seat = this.seatOf(p);
     if (seat) this.refreshPrivate(seat);
     this.changed();
   }
 
-  override onLeave(client: Client) {
+  override onLeave(client: Client, code?: number) {
     const p = this.state.players.get(client.sessionId);
     if (!p) return;
     if (isShuttingDown()) return; // the record keeps every seat as it was
@@ -352,10 +366,14 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     this.views.get(client.sessionId)?.dispose();
     this.views.delete(client.sessionId);
     const k = this.knownBySession(client.sessionId);
-    // Gone from the lobby: nothing to come back to, its key is forgotten. Gone from a game: its key
-    // still opens its seat, which a bot plays meanwhile.
-    if (k && this.state.phase === "lobby") this.known.delete(k.keyHash);
-    else if (k) k.sessionId = "";
+    // Gone from the lobby, gone on purpose, or a spectator: nothing to come back to, the key is
+    // forgotten (and a bot plays the seat in full). Dropped from a game: the key still opens the
+    // seat, held for it a while, which a bot plays meanwhile.
+    if (k && (this.state.phase === "lobby" || code === CloseCode.CONSENTED || k.seat < 0)) this.known.delete(k.keyHash);
+    else if (k) {
+      k.sessionId = "";
+      k.awaySince ||= Date.now();
+    }
     if (p.host) {
       p.host = false;
       this.state.host = "";
@@ -423,6 +441,9 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     if (this.managed) return fail(errorReply("seat_taken", "takeSeat: in a class session the teacher's console places students", { type: "takeSeat", field: "seat" }));
     if (seat.player || !seat.bot) {
       return fail(errorReply("seat_taken", `takeSeat: seat ${index} (${seat.company}) is played by ${seat.playerName || "someone"}; only a bot's seat can be taken`, { type: "takeSeat", field: "seat" }));
+    }
+    if (this.held(index)) {
+      return fail(errorReply("seat_taken", `takeSeat: seat ${index} (${seat.company}) is held for its player, who may come back within ${this.config.reconnectSeconds} s; take another bot's seat`, { type: "takeSeat", field: "seat" }));
     }
     if (!this.alive(seat)) return fail(errorReply("seat_bankrupt", `takeSeat: ${seat.company} is bankrupt; choose a company still in the game`, { type: "takeSeat", field: "seat" }));
     this.seatPlayer(p, index);
@@ -604,7 +625,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     // Bots answer at once: their sheets and offers now, then their answers to each other's offers.
     // A seat whose player is away is not a bot's yet: if it is still empty when the phase closes,
     // its bot decides then (composeOrders), so a player back in time plays its own quarter.
-    const bots = st.seats.filter((s) => !s.player && !this.owned(s.index) && this.alive(s));
+    const bots = st.seats.filter((s) => !s.player && !this.held(s.index) && this.alive(s));
     const sheets = botsOpen(g, bots.map((s) => s.companyId), this.book);
     for (const seat of bots) {
       this.botSheets[seat.index] = sheets.get(seat.companyId) ?? null;
@@ -625,7 +646,7 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     const alive = this.state.seats.filter((s) => this.alive(s));
     const connected = alive.filter((s) => s.player && s.connected);
     // A seat whose player is away (a restart, a reload) is not a bot's: the timer waits for it.
-    const botsOnly = alive.every((s) => !s.player && !this.owned(s.index));
+    const botsOnly = alive.every((s) => !s.player && !this.held(s.index));
     if (connected.some((s) => !s.submitted)) return;
     if (connected.length === 0 && !botsOnly) return;
     this.schedule(0, "closeDecide");
@@ -676,6 +697,8 @@ export class MarketRoom extends Room<{ state: MarketState }> {
 
   private finish() {
     this.setClock(clock.idleClock());
+    // The last quarter played (an early end stops after the quarters already resolved).
+    if (this.game) this.state.round = this.game.round;
     this.state.phase = "ended";
     this.state.finished = true;
     this.state.hashSecret = this.secret;
@@ -716,7 +739,9 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   private record(step: GameStep) {
     this.steps++;
     try {
-      this.store?.addStep(this.roomId, "market", this.steps, JSON.stringify(step), JSON.stringify(this.saved()));
+      const meta = JSON.stringify(this.saved());
+      this.store?.addStep(this.roomId, "market", this.steps, JSON.stringify(step), meta);
+      this.lastSaved = meta;
     } catch (e) {
       console.error(`room ${this.roomId}: could not record quarter ${this.state.round}`, e);
     }
@@ -726,7 +751,10 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   private save(final = false) {
     if (!this.store || !this.roomId || (isShuttingDown() && !final)) return;
     try {
-      this.store.saveMeta(this.roomId, "market", JSON.stringify(this.saved()));
+      const text = JSON.stringify(this.saved());
+      if (text === this.lastSaved) return;
+      this.lastSaved = text;
+      this.store.saveMeta(this.roomId, "market", text);
     } catch (e) {
       console.error(`room ${this.roomId}: could not save`, e);
     }
@@ -779,13 +807,16 @@ export class MarketRoom extends Room<{ state: MarketState }> {
         seat.playerName = "Bot";
       }
     }
-    for (const p of saved.players) this.known.set(p.keyHash, { ...p, sessionId: "" });
+    this.restoredAt = Date.now();
+    for (const p of saved.players) this.known.set(p.keyHash, { ...p, sessionId: "", awaySince: this.restoredAt });
     if (saved.managed) this.managed = { ...saved.managed, tickets: new Map(saved.managed.tickets.map((t) => [t.ticketHash, t])) };
     this.state.managed = !!this.managed;
     // Nobody is connected yet: the room waits for its players as long as a dropped player's seat is held.
     this.autoDispose = false;
     this.clock.setTimeout(() => {
       if (!this.managed) this.autoDispose = true;
+      this.passHostIfGone();
+      this.checkAllSubmitted();
     }, this.config.reconnectSeconds * 1000);
     if (!saved.start) return;
 
@@ -800,22 +831,30 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     addCompanies(this.state, g);
     this.game = g;
     this.publish([]);
+    let lastWasRound = true;
     for (const text of row.steps) {
       try {
         const step = GameStep.parse(JSON.parse(text));
         const r = applyStep(seeds, saved.start, g, step);
         g = r.state;
-        events = r.events;
         this.steps++;
         this.game = g;
-        if (step.t === "round") this.publish(events);
+        lastWasRound = step.t === "round";
+        if (lastWasRound) {
+          events = r.events;
+          this.publish(events);
+        }
       } catch (e) {
-        // A step that does not replay to its recorded hash: the game resumes from the last one that did.
+        // A step that does not replay to its recorded hash: the game resumes from the last one that
+        // did, and the steps after it leave the record (a later restart must not replay them).
         console.error(`room ${code}: restored up to quarter ${g.round}; step ${this.steps + 1} does not replay`, e instanceof ReplayError ? e.message : e);
+        this.store?.truncate(code, this.steps);
         break;
       }
     }
     this.game = g;
+    // An early end or an injected card after the last quarter: published as they were.
+    if (!lastWasRound) this.publish(g.finished ? [] : events);
     publishNews(this.state, g);
     this.phaseClock = { ...clock.idleClock(), paused: saved.clock.paused };
     if (g.finished) this.finish();
@@ -840,6 +879,8 @@ export class MarketRoom extends Room<{ state: MarketState }> {
   /** A student's ticket to a seat (the ticket itself stays with the student; the room keeps its hash). */
   grantTicket(ticketHash: string, seat: number, student: string, name: string): void {
     if (!this.managed) return;
+    // One ticket per student: a new one (a return, a move) replaces what it held.
+    for (const [h, t] of this.managed.tickets) if (t.student === student || t.seat === seat) this.managed.tickets.delete(h);
     this.managed.tickets.set(ticketHash, { ticketHash, seat, student, name });
     this.changed();
   }
@@ -1143,10 +1184,22 @@ export class MarketRoom extends Room<{ state: MarketState }> {
     if (seat) seat.connected = connected;
   }
 
-  /** A player (by key or ticket) holds this seat, connected or not. */
-  private owned(index: number): boolean {
-    for (const k of this.known.values()) if (k.seat === index) return true;
-    for (const t of this.managed?.tickets.values() ?? []) if (t.seat === index) return true;
+  /**
+   * The seat waits for its player: one is connected to it, or went away (a drop, a restart) less than
+   * reconnectSeconds ago. A class student's seat is held that long after a restart.
+   */
+  private held(index: number): boolean {
+    const hold = this.config.reconnectSeconds * 1000;
+    const now = Date.now();
+    for (const k of this.known.values()) if (k.seat === index && (k.sessionId !== "" || now - k.awaySince < hold)) return true;
+    if (this.restoredAt && now - this.restoredAt < hold) for (const t of this.managed?.tickets.values() ?? []) if (t.seat === index) return true;
+    return false;
+  }
+
+  /** The host went away less than reconnectSeconds ago (a restart): its role waits for it. */
+  private hostAway(): boolean {
+    const hold = this.config.reconnectSeconds * 1000;
+    for (const k of this.known.values()) if (k.host && k.sessionId === "" && Date.now() - k.awaySince < hold) return true;
     return false;
   }
 

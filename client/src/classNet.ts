@@ -4,6 +4,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
 import { CLASSROOM_ROOM, type AssignmentMessage, type ClassroomOptionsInput } from "../../shared/src/protocol/classroom.ts";
+import { keepSeat, shouldRejoin } from "./rejoin.ts";
 import { errorText, lang, t, type Lang } from "./i18n.ts";
 import { joinMarket, type Reply } from "./net.ts";
 import { notice } from "./store.ts";
@@ -134,12 +135,33 @@ function attach(r: Room, role: ClassRole) {
     notice.value = { kind: "info", text: t("class_removed") };
     void leaveClass();
   });
-  r.onLeave(() => {
-    if (room === r) {
+  r.onLeave((code: number) => {
+    if (room === r && !shouldRejoin(code)) {
       room = null;
       classRole.value = null;
       cls.value = null;
     }
+  });
+  // A restart of the server (or a connection the SDK could not resume): back with the same key.
+  keepSeat(r, {
+    url: `${location.protocol}//${location.host}`,
+    options: () => {
+      const code = (r.state as { code?: string } | undefined)?.code || r.roomId;
+      if (role === "host") return { hostKey: localStorage.getItem(HOST_KEY(code)) ?? "" };
+      if (role === "watch") return { watch: true };
+      const key = localStorage.getItem(STUDENT_KEY(code));
+      return key ? { studentKey: key } : {};
+    },
+    cancelled: () => room !== r,
+    onRoom: (back) => {
+      if (room === r) attach(back, role);
+    },
+    onGiveUp: () => {
+      if (room !== r) return;
+      room = null;
+      classRole.value = null;
+      cls.value = null;
+    },
   });
 }
 

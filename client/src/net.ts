@@ -127,7 +127,10 @@ function attach(r: Room) {
       if (room === r) attach(back);
     },
     onGiveUp: () => {
-      if (room === r) conn.value = "lost";
+      if (room !== r) return;
+      // The key or ticket opens nothing any more (a class session may hand out a new ticket).
+      room = null;
+      conn.value = "lost";
     },
   });
   r.onError((_code: number, message?: string) => {

@@ -6,7 +6,7 @@
 // changes, and records its own quarters for the export), so its markets may live on any process.
 // The session saves itself in the store and comes back after a restart with its keys.
 import { createHash, randomBytes } from "node:crypto";
-import { ErrorCode, matchMaker, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
+import { CloseCode, ErrorCode, matchMaker, Room, ServerError, type Client, type Delayed, type RoomException } from "@colyseus/core";
 import { fillOrder, splitIntoMarkets, type SeatTemplate } from "../../shared/src/classroom/split.ts";
 import {
   CLASSROOM_MESSAGE_TYPES,
@@ -58,9 +58,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   joinGraceSeconds = 20;
   /** Set by the server: timings shared with the market rooms (handshakeSeconds). */
   config: RoomConfig = DEFAULT_ROOM_CONFIG;
-  /** How long a student who dropped in the lobby stays on the roster. */
-  lobbyHoldSeconds = 30;
-  override maxClients = 200;
+  /** A running session nobody is connected to ends after this long (a teacher who never came back). */
+  idleMinutes = 30;
+  override maxClients = 400; // a class of 60, its reloads and screens: one address reserves at most 240 a minute (limits.ts)
 
   private opts!: ClassroomOptions;
   private template: ResolvedSeat[] = [];
@@ -74,6 +74,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private summaries: (MarketSummary | null)[] = [];
   private nextStudent = 1;
   private created = Date.now();
+  /** When every market finished (0: not yet). */
+  private endedAt = 0;
   private graceEnds = 0;
 
   override async onCreate(options: unknown) {
@@ -193,39 +195,74 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     }
   }
 
-  override onDrop(client: Client) {
+  override onDrop(client: Client, code?: number) {
     const s = this.studentBySession(client.sessionId);
     if (s) {
       s.sessionId = "";
       this.syncStudent(s);
     }
-    if (this.state.host === client.sessionId) this.state.host = "";
-    // A student who drops in the lobby keeps its place a short while (a reload); then onLeave.
-    if (s && this.state.phase === "lobby") Promise.resolve(this.allowReconnection(client, this.lobbyHoldSeconds)).catch(() => {});
+    const wasHost = this.state.host === client.sessionId;
+    if (wasHost) this.state.host = "";
+    // A dropped console or phone (a Wi-Fi blip, a sleeping phone) keeps its place while the SDK
+    // reconnects; a student who does not come back before the start leaves the roster then (onLeave).
+    if ((s || wasHost) && code !== CloseCode.WITH_ERROR && code !== CloseCode.SERVER_SHUTDOWN) {
+      this.holders.set(client.sessionId, wasHost ? "host" : "student");
+      Promise.resolve(this.allowReconnection(client, this.config.reconnectSeconds)).catch(() => {});
+    }
+    this.checkIdle();
   }
 
+  /** Who a held connection was, by session id (a reconnection gives the role back). */
+  private holders = new Map<string, "host" | "student">();
+
   override onReconnect(client: Client) {
+    if (this.holders.get(client.sessionId) === "host" && !this.state.host) this.state.host = client.sessionId;
+    this.holders.delete(client.sessionId);
     const s = [...this.students.values()].find((x) => x.sessionId === "" && this.lastSession.get(x.id) === client.sessionId);
     if (s) {
       s.sessionId = client.sessionId;
       this.syncStudent(s);
     }
+    this.checkIdle();
   }
 
   /** The last connection of each student (a reconnection resumes it). */
   private lastSession = new Map<string, string>();
 
   override onLeave(client: Client) {
+    this.holders.delete(client.sessionId);
+    this.checkIdle();
     if (this.state.host === client.sessionId) this.state.host = "";
     const s = [...this.students.values()].find((x) => x.sessionId === client.sessionId || (x.sessionId === "" && this.lastSession.get(x.id) === client.sessionId));
-    if (!s) return;
-    if (this.state.phase === "lobby" && !isShuttingDown()) {
-      // Gone before the start, and not back: off the roster, and out of the store.
+    if (!s || isShuttingDown()) return;
+    // Gone before the start and not back, or a connection that never completed its join (in any
+    // phase): off the roster, out of its market seat and out of the store.
+    if (this.state.phase === "lobby" || (client.userData as { halfOpen?: boolean } | undefined)?.halfOpen) {
       this.dropStudent(s);
       return;
     }
     s.sessionId = "";
     this.syncStudent(s);
+  }
+
+  private idle: Delayed | null = null;
+
+  /**
+   * A running session stays up without clients (its markets run on; the teacher may be back), and
+   * ends after idleMinutes with nobody; an ended one goes once empty, like any room.
+   */
+  private checkIdle() {
+    this.idle?.clear();
+    this.idle = null;
+    if (this.state.phase !== "running") {
+      this.autoDispose = true;
+      return;
+    }
+    this.autoDispose = false;
+    if (this.clients.length > 0) return;
+    this.idle = this.clock.setTimeout(() => {
+      if (this.clients.length === 0) void this.disconnect();
+    }, this.idleMinutes * 60_000);
   }
 
   private becomeHost(client: Client, name: string) {
@@ -260,7 +297,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   // ---------------------------------------------------------------- messages
 
-  private handle(client: Client, type: string, payload: unknown): Reply {
+  private handle(client: Client, type: string, payload: unknown): Reply | Promise<Reply> {
     const m = parseClassroomMessage(type, payload);
     if (!m.ok) return fail(m.error);
     const t = m.type;
@@ -379,13 +416,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       });
       this.markets.push(listing.roomId);
       this.summaries.push(null);
-      await this.callMarket(k, "manage", [this.roomId, k, this.opts.lang]);
       const cm = new ClassMarket();
       cm.index = k;
       cm.roomId = listing.roomId;
       this.state.markets.push(cm);
+      await this.callMarket(k, "manage", [this.roomId, k, this.opts.lang]);
     }
     for (const p of placements) this.assign(this.students.get(p.student)!, p.market, p.seat);
+    this.placed = true;
     this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length });
     this.graceEnds = Date.now() + this.joinGraceSeconds * 1000;
     this.save();
@@ -394,8 +432,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.startArrivedMarkets();
   }
 
+  /** Set once the students are placed: no market starts before (its students would not be waited for). */
+  private placed = false;
+
   /** A market starts once every connected student placed in it sits at its seat, or when the grace period ends. */
   private startArrivedMarkets() {
+    if (!this.placed) return;
     this.markets.forEach((_, k) => {
       const sum = this.summaries[k];
       if (sum && sum.phase !== "lobby") return;
@@ -408,6 +450,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private start(): Reply {
     if (this.state.phase !== "lobby") return fail(errorReply("wrong_phase", "start: the session has already started", { type: "start" }));
     this.state.phase = "running";
+    this.checkIdle();
     this.startMarkets().catch((e) => {
       console.error(`session ${this.roomId}: could not start its markets`, e);
       this.state.phase = "lobby";
@@ -471,13 +514,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     return OK;
   }
 
-  private inject(card: string): Reply {
+  /** The card goes to every market; refused (with the markets' reason) only when none could take it. */
+  private async inject(card: string): Promise<Reply> {
     if (this.state.phase !== "running") return fail(errorReply("wrong_phase", `injectCard: the markets are not running (${this.state.phase})`, { type: "injectCard" }));
     if (!seeds.cards[card]) return fail(errorReply("bad_card", `injectCard: no card "${card}" in the deck (${seeds.deck.length} cards, e.g. ${seeds.deck.slice(0, 3).map((c) => c.id).join(", ")})`, { type: "injectCard", field: "card" }));
-    // Each market takes the card unless its game cannot (over, or resolving); refused only if none can.
-    const running = this.summaries.some((s) => !s || (!s.finished && s.phase !== "resolve"));
-    if (!running) return fail(errorReply("bad_card", "injectCard: no market can take a card now (over, or resolving a quarter)", { type: "injectCard", field: "card" }));
-    this.markets.forEach((_, k) => void this.callMarket(k, "injectCard", [card]));
+    const answers = await Promise.all(this.markets.map((_, k) => this.callMarket(k, "injectCard", [card])));
+    const refused = answers.filter((a): a is string => typeof a === "string");
+    if (answers.length > 0 && refused.length === answers.length) return fail(errorReply("bad_card", `injectCard: ${refused[0]}`, { type: "injectCard", field: "card" }));
     return OK;
   }
 
@@ -485,6 +528,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   /** A market's news: what it shows changed. Mirrored into the session's state, nothing polled. */
   private onMarketNews = (msg: unknown) => {
+    // Runs inside the market's own call (local presence): a failure here is the session's, not the market's.
+    try {
+      this.hearMarket(msg);
+    } catch (e) {
+      console.error(`session ${this.roomId}: could not take a market's news`, e);
+    }
+  };
+
+  private hearMarket(msg: unknown) {
     const m = MarketSummary.safeParse((msg as { summary?: unknown })?.summary);
     if (!m.success) return;
     const sum = m.data;
@@ -496,11 +548,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       this.startArrivedMarkets();
       if (this.summaries.length > 0 && this.summaries.every((s) => s?.finished)) {
         this.state.phase = "ended";
-        this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length, ended: Date.now() });
+        this.endedAt = Date.now();
         this.save();
+        this.checkIdle();
       }
     }
-  };
+  }
 
   private mirror(k: number, sum: MarketSummary) {
     const cm = this.state.markets[k];
@@ -572,7 +625,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       settings: JSON.stringify({ ...this.opts, scenario: this.state.scenario, rounds: this.state.rounds, seed: this.seed, seats: this.template.map((t) => t.profile) }),
       hostKeyHash: this.hostKeyHash,
       markets: 0,
-      ended: 0,
+      ended: this.endedAt,
     };
   }
 
@@ -591,7 +644,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** The session as it stands, for its restart (and its row for the debrief). */
   private save(final = false) {
     if (!this.roomId || (isShuttingDown() && !final)) return;
-    this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length, ended: this.state.phase === "ended" ? Date.now() : 0 });
+    this.store.saveSession({ ...this.sessionRow(), markets: this.markets.length });
     if (!this.rooms) return;
     const saved: SavedSession = {
       v: 1,
@@ -630,6 +683,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.state.phase = saved.phase;
     this.state.paused = saved.paused;
     this.created = saved.created;
+    this.endedAt = this.store.session(code)?.ended ?? 0;
     this.nextStudent = saved.nextStudent;
     this.order = saved.order;
     for (const s of saved.students) {
@@ -645,12 +699,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       cm.roomId = roomId;
       this.state.markets.push(cm);
     });
-    // The markets came back first: they tell the session where they stand. The session waits for
-    // its teacher and students longer than a market waits for a player.
-    this.autoDispose = false;
-    this.clock.setTimeout(() => {
-      this.autoDispose = true;
-    }, 600_000);
+    // The markets came back first: they tell the session where they stand. Students are placed.
+    this.placed = saved.phase !== "lobby";
+    this.checkIdle();
     this.clock.setTimeout(() => this.markets.forEach((_, k) => void this.callMarket(k, "manage", [this.roomId, k, this.opts.lang])), 0);
   }
 }

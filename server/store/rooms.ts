@@ -32,6 +32,9 @@ export class RoomStore {
     this.db.exec("PRAGMA journal_mode = WAL;");
     // Several connections share the file (sessions, rooms): wait for a writer instead of failing.
     this.db.exec("PRAGMA busy_timeout = 5000;");
+    // WAL with NORMAL sync: a commit is durable against a crash of the process (what a restart is
+    // about), and does not wait on the disk for every seat change.
+    this.db.exec("PRAGMA synchronous = NORMAL;");
     this.db.exec(SCHEMA);
   }
 
@@ -66,9 +69,18 @@ export class RoomStore {
     return { ...row, steps: steps.map((s) => s.step) };
   }
 
+  has(code: string): boolean {
+    return this.db.prepare("SELECT 1 FROM live_rooms WHERE code = ?").get(code) !== undefined;
+  }
+
   /** Every live room, class sessions last (their markets must exist when they come back). */
   list(): { code: string; kind: RoomKind }[] {
     return this.db.prepare("SELECT code, kind FROM live_rooms ORDER BY CASE kind WHEN 'market' THEN 0 ELSE 1 END, created").all() as { code: string; kind: RoomKind }[];
+  }
+
+  /** Drops the steps after `seq` (a record that no longer replays past that point). */
+  truncate(code: string, seq: number): void {
+    this.db.prepare("DELETE FROM live_steps WHERE code = ? AND seq > ?").run(code, seq);
   }
 
   remove(code: string): void {

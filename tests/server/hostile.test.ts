@@ -3,6 +3,8 @@
 // phase, from a seated player and a spectator. Nothing may crash, nothing may change, every bad
 // message is answered with a typed error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request } from "node:http";
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "@colyseus/sdk";
 import { Rng, seedState } from "../../shared/src/engine/rng.ts";
 import type { GameServer } from "../../server/main.ts";
@@ -158,6 +160,18 @@ describe("hostile messages", () => {
   }, 600_000);
 });
 
+/** A seat reservation asked for from another loopback address (the limits count per address): its HTTP status. */
+function reserveFrom(localAddress: string, gs: GameServer, code: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${gs.url}/matchmake/joinById/${code}`, { method: "POST", localAddress, headers: { "content-type": "application/json" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode!));
+    });
+    req.on("error", reject);
+    req.end("{}");
+  });
+}
+
 /** A seat reservation made over HTTP, and a raw WebSocket on it that never completes the join (a script holding sockets open). */
 async function halfOpen(url: string, code: string, options: Record<string, unknown>): Promise<WebSocket> {
   const c = new Client(url);
@@ -217,17 +231,29 @@ describe("holes", () => {
   });
 
   it("reservations that never connect expire without a trace, and never lock a friend out", async () => {
-    const host = await create(hs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia", "coreweave", "apollo"] });
-    const code = host.roomId;
-    // 20 HTTP reservations, no WebSocket: the room keeps room for friends.
-    for (let i = 0; i < 20; i++) {
+    const lockHost = await create(hs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia", "coreweave", "apollo"] });
+    const code = lockHost.roomId;
+    // 64 HTTP reservations from one address, no WebSocket (as many as the room has places): past
+    // 24 the address is refused for this room, and the room stays open to everyone else.
+    const statuses: number[] = [];
+    for (let i = 0; i < 64; i++) {
       const r = await fetch(`${hs.url}/matchmake/joinById/${code}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      expect(r.status).toBe(200);
+      statuses.push(r.status);
     }
-    const friend = await joinById(hs, code, { name: "Friend" });
+    expect(statuses.filter((x) => x === 200)).toHaveLength(24);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(40);
+    expect(await reserveFrom("127.0.0.2", hs, code)).toBe(200);
+    const listing = (await matchMaker.findRoomsByIds([code])).get(code);
+    expect(listing?.locked).toBe(false);
+    await lockHost.leave();
+
+    // Half-open sockets (in another room: this address spent its reservations of the first one).
+    const host = await create(hs, { ...FAST, rounds: 6, seats: ["microsoft", "nvidia", "coreweave", "apollo"] });
+    const code2 = host.roomId;
+    const friend = await joinById(hs, code2, { name: "Friend" });
     await waitFor(() => st(host).players.size === 2, "the friend in");
     // Half-open sockets: they reach onJoin, never complete it, and are dropped with their seat.
-    const sockets = await Promise.all([halfOpen(hs.url, code, { name: "Ghost1" }), halfOpen(hs.url, code, { name: "Ghost2" })]);
+    const sockets = await Promise.all([halfOpen(hs.url, code2, { name: "Ghost1" }), halfOpen(hs.url, code2, { name: "Ghost2" })]);
     await waitFor(() => [...st(host).players.values()].some((p: any) => p.name === "Ghost1"), "a ghost reaches the room");
     await waitFor(() => st(host).players.size === 2, "ghosts gone", 15_000);
     expect([...st(host).seats].filter((s: any) => s.player).length).toBe(2);

@@ -185,6 +185,88 @@ async function friendsGameSurvives(signal: NodeJS.Signals) {
   await stop(server, "SIGKILL");
 }
 
+async function classSurvives(signal: NodeJS.Signals) {
+  const db = tempDb();
+  const port = await freePort();
+  let server = await serve(port, db);
+  const teacher = await new Client(server.url).create(CLASSROOM_ROOM, { name: "T", rounds: 6, seats: ["microsoft", "coreweave", "nvidia", "apollo"], seed: 9, decideSeconds: 600, newsSeconds: 0, reportSeconds: 0 });
+  let hostKey = "";
+  teacher.onMessage("hostKey", (m: { key: string }) => (hostKey = m.key));
+  await waitFor(() => hostKey && st(teacher)?.code, "the host key");
+  const code = teacher.roomId;
+  interface Student {
+    key: string;
+    id: string;
+    session: Room;
+    market: Room | null;
+    assignment: any;
+  }
+  const students: Student[] = [];
+  const enter = (s: Student, url: string) => {
+    s.session.onMessage("studentKey", (m: { key?: string; student: string }) => {
+      if (m.key) s.key = m.key;
+      s.id = m.student;
+    });
+    s.session.onMessage("assignment", async (a: any) => {
+      s.assignment = a;
+      s.market = await new Client(url).joinById(a.roomId, { ticket: a.ticket });
+    });
+  };
+  for (const name of ["Zoé", "Yann", "Xu"]) {
+    const s: Student = { key: "", id: "", session: await new Client(server.url).joinById(code, { name }), market: null, assignment: null };
+    enter(s, server.url);
+    students.push(s);
+  }
+  await waitFor(() => students.every((s) => s.key && s.id), "students' keys");
+  expect(await teacher.request("start")).toEqual({ ok: true });
+  await waitFor(() => students.every((s) => s.market && st(s.market)?.seats?.length === 4), "students in their market");
+  const marketCode = students[0].assignment.roomId;
+  // Two quarters, closed by the teacher (students send nothing: their default sheets).
+  for (let q = 1; q <= 2; q++) {
+    await waitFor(() => st(students[0].market!)?.phase === "decide" && st(students[0].market!).round === q, `quarter ${q} open`, 30_000);
+    expect(await teacher.request("closePhase")).toEqual({ ok: true });
+  }
+  await waitFor(() => st(students[0].market!)?.round === 3 && st(students[0].market!).phase === "decide", "quarter 3 open", 30_000);
+  const before = st(students[0].market!).stateHash;
+
+  await stop(server, signal);
+  server = await serve(port, db);
+  expect(server.restored).toEqual(expect.arrayContaining([code, marketCode]));
+  // The teacher's console and each phone come back with their keys; the session hands out new tickets.
+  const teacher2 = await new Client(server.url).joinById(code, { hostKey });
+  await waitFor(() => st(teacher2)?.host === teacher2.sessionId, "the teacher is host again");
+  for (const s of students) {
+    s.market = null;
+    s.session = await new Client(server.url).joinById(code, { studentKey: s.key });
+    enter(s, server.url);
+  }
+  await waitFor(() => students.every((s) => s.market && st(s.market)?.seats?.length === 4), "students back in their market", 30_000);
+  for (const s of students) {
+    await waitFor(() => st(s.market!).seats[s.assignment.seat].player === s.market!.sessionId, `${s.id} seated again`);
+  }
+  expect(students[0].assignment.roomId).toBe(marketCode);
+  await waitFor(() => st(students[0].market!).round === 3 && st(students[0].market!).phase === "decide", "quarter 3 again");
+  expect(st(students[0].market!).stateHash).toBe(before);
+  await waitFor(() => st(teacher2).markets?.[0]?.round === 3, "the monitor shows the market");
+  expect(st(teacher2).students.size).toBe(3);
+  // A wrong or malformed host key is refused, not turned into a student.
+  await expect(new Client(server.url).joinById(code, { hostKey: "x" })).rejects.toThrow();
+  await expect(new Client(server.url).joinById(code, { hostKey: "y".repeat(20) })).rejects.toThrow(/host key/);
+  expect(st(teacher2).students.size).toBe(3);
+
+  for (let q = 3; q <= 6; q++) {
+    await waitFor(() => st(students[0].market!)?.phase === "decide" && st(students[0].market!).round === q, `quarter ${q} open`, 30_000);
+    expect(await teacher2.request("closePhase")).toEqual({ ok: true });
+  }
+  await waitFor(() => st(teacher2).phase === "ended", "the session ends", 30_000);
+  await stop(server, "SIGKILL");
+  // Every quarter of the market is in the export, once.
+  const store = new SessionStore(db);
+  const rounds = store.marketRounds(code).filter((r) => r.market === 0).map((r) => r.round);
+  store.close();
+  expect(rounds).toEqual([1, 2, 3, 4, 5, 6]);
+}
+
 describe("restart-proof rooms", () => {
   it("a friends game killed with SIGKILL comes back at its last resolved quarter and ends as if never interrupted", async () => {
     await friendsGameSurvives("SIGKILL");
@@ -194,85 +276,57 @@ describe("restart-proof rooms", () => {
     await friendsGameSurvives("SIGTERM");
   }, 240_000);
 
-  it("a class session killed mid-game comes back with its host key, students' keys and markets, and its export misses no quarter", async () => {
+  it("a class session killed mid-game (SIGKILL) comes back with its host key, students' keys and markets, and its export misses no quarter", async () => {
+    await classSurvives("SIGKILL");
+  }, 240_000);
+
+  it("the same for a class session stopped with SIGTERM", async () => {
+    await classSurvives("SIGTERM");
+  }, 240_000);
+
+  it("after a crash, a stranger neither takes a player's seat nor the host's role, and a finished game stays as it ended", async () => {
     const db = tempDb();
     const port = await freePort();
     let server = await serve(port, db);
-    const teacher = await new Client(server.url).create(CLASSROOM_ROOM, { name: "T", rounds: 6, seats: ["microsoft", "coreweave", "nvidia", "apollo"], seed: 9, decideSeconds: 600, newsSeconds: 0, reportSeconds: 0 });
-    let hostKey = "";
-    teacher.onMessage("hostKey", (m: { key: string }) => (hostKey = m.key));
-    await waitFor(() => hostKey && st(teacher)?.code, "the host key");
-    const code = teacher.roomId;
-    interface Student {
-      key: string;
-      id: string;
-      session: Room;
-      market: Room | null;
-      assignment: any;
-    }
-    const students: Student[] = [];
-    const enter = (s: Student, url: string) => {
-      s.session.onMessage("studentKey", (m: { key?: string; student: string }) => {
-        if (m.key) s.key = m.key;
-        s.id = m.student;
-      });
-      s.session.onMessage("assignment", async (a: any) => {
-        s.assignment = a;
-        s.market = await new Client(url).joinById(a.roomId, { ticket: a.ticket });
-      });
-    };
-    for (const name of ["Zoé", "Yann", "Xu"]) {
-      const s: Student = { key: "", id: "", session: await new Client(server.url).joinById(code, { name }), market: null, assignment: null };
-      enter(s, server.url);
-      students.push(s);
-    }
-    await waitFor(() => students.every((s) => s.key && s.id), "students' keys");
-    expect(await teacher.request("start")).toEqual({ ok: true });
-    await waitFor(() => students.every((s) => s.market && st(s.market)?.seats?.length === 4), "students in their market");
-    const marketCode = students[0].assignment.roomId;
-    // Two quarters, closed by the teacher (students send nothing: their default sheets).
-    for (let q = 1; q <= 2; q++) {
-      await waitFor(() => st(students[0].market!)?.phase === "decide" && st(students[0].market!).round === q, `quarter ${q} open`, 30_000);
-      expect(await teacher.request("closePhase")).toEqual({ ok: true });
-    }
-    await waitFor(() => st(students[0].market!)?.round === 3 && st(students[0].market!).phase === "decide", "quarter 3 open", 30_000);
-    const before = st(students[0].market!).stateHash;
+    // A game waiting for its host's first sheet, and a game of bots already over.
+    const host = await new Client(server.url).create(ROOM_NAME, { seats: SEATS, seed: 5, rounds: 6, newsSeconds: 60, decideSeconds: 120, name: "Ada" });
+    let key = "";
+    host.onMessage("playerKey", (m: { key: string }) => (key = m.key));
+    host.onMessage("error", () => {});
+    await waitFor(() => key && st(host)?.seats?.length === 4, "the host's key");
+    const code = host.roomId;
+    host.send("start");
+    await waitFor(() => st(host).phase === "news", "the first news");
+    const watcher = await new Client(server.url).create(ROOM_NAME, { seats: ["microsoft", "nvidia"], seed: 6, rounds: 6, newsSeconds: 0, reportSeconds: 0 });
+    watcher.onMessage("playerKey", () => {});
+    await waitFor(() => st(watcher)?.seats?.length === 2, "the bots' room");
+    watcher.send("chooseSeat", { seat: null });
+    await waitFor(() => st(watcher).seats.every((x: any) => !x.player), "its host stands up");
+    watcher.send("start");
+    await waitFor(() => st(watcher).phase === "ended" && st(watcher).hashSecret, "the bots' game over");
+    const ended = { round: st(watcher).round, hash: st(watcher).stateHash, secret: st(watcher).hashSecret, prices: JSON.stringify(st(watcher).companies.map((c: any) => c.price)) };
+    const over = watcher.roomId;
 
     await stop(server, "SIGKILL");
     server = await serve(port, db);
-    expect(server.restored).toEqual(expect.arrayContaining([code, marketCode]));
-    // The teacher's console and each phone come back with their keys; the session hands out new tickets.
-    const teacher2 = await new Client(server.url).joinById(code, { hostKey });
-    await waitFor(() => st(teacher2)?.host === teacher2.sessionId, "the teacher is host again");
-    for (const s of students) {
-      s.market = null;
-      s.session = await new Client(server.url).joinById(code, { studentKey: s.key });
-      enter(s, server.url);
-    }
-    await waitFor(() => students.every((s) => s.market && st(s.market)?.seats?.length === 4), "students back in their market", 30_000);
-    for (const s of students) {
-      await waitFor(() => st(s.market!).seats[s.assignment.seat].player === s.market!.sessionId, `${s.id} seated again`);
-    }
-    expect(students[0].assignment.roomId).toBe(marketCode);
-    await waitFor(() => st(students[0].market!).round === 3 && st(students[0].market!).phase === "decide", "quarter 3 again");
-    expect(st(students[0].market!).stateHash).toBe(before);
-    await waitFor(() => st(teacher2).markets?.[0]?.round === 3, "the monitor shows the market");
-    expect(st(teacher2).students.size).toBe(3);
-    // A wrong or malformed host key is refused, not turned into a student.
-    await expect(new Client(server.url).joinById(code, { hostKey: "x" })).rejects.toThrow();
-    await expect(new Client(server.url).joinById(code, { hostKey: "y".repeat(20) })).rejects.toThrow(/host key/);
-    expect(st(teacher2).students.size).toBe(3);
+    const stranger = await new Client(server.url).joinById(code, { name: "Mallory" });
+    stranger.onMessage("playerKey", () => {});
+    await waitFor(() => st(stranger)?.players?.size === 1 && st(stranger).phase === "news", "the stranger in, the news open");
+    expect(st(stranger).players.get(stranger.sessionId).host).toBe(false);
+    const taken: any = await stranger.request("takeSeat", { seat: 0 });
+    expect(taken).toMatchObject({ ok: false, error: { code: "seat_taken" } });
+    expect(taken.error.message).toMatch(/held for its player/);
+    // The host comes back with its key: its seat and its role.
+    const back = await new Client(server.url).joinById(code, { playerKey: key });
+    await waitFor(() => st(back)?.seats?.[0]?.player === back.sessionId, "the host back in its seat");
+    expect(st(back).players.get(back.sessionId).host).toBe(true);
+    expect(st(back).players.get(back.sessionId).name).toBe("Ada");
 
-    for (let q = 3; q <= 6; q++) {
-      await waitFor(() => st(students[0].market!)?.phase === "decide" && st(students[0].market!).round === q, `quarter ${q} open`, 30_000);
-      expect(await teacher2.request("closePhase")).toEqual({ ok: true });
-    }
-    await waitFor(() => st(teacher2).phase === "ended", "the session ends", 30_000);
+    const look = await new Client(server.url).joinById(over, { name: "Late" });
+    look.onMessage("playerKey", () => {});
+    await waitFor(() => st(look)?.phase === "ended" && st(look).companies?.length === 2, "the finished game");
+    expect({ round: st(look).round, hash: st(look).stateHash, secret: st(look).hashSecret, prices: JSON.stringify(st(look).companies.map((c: any) => c.price)) }).toEqual(ended);
+    await Promise.all([stranger.leave(), back.leave(), look.leave()]);
     await stop(server, "SIGKILL");
-    // Every quarter of the market is in the export, once.
-    const store = new SessionStore(db);
-    const rounds = store.marketRounds(code).filter((r) => r.market === 0).map((r) => r.round);
-    store.close();
-    expect(rounds).toEqual([1, 2, 3, 4, 5, 6]);
   }, 240_000);
 });
