@@ -40,7 +40,7 @@ import { addCompanies, offerState, publishGame, publishNews } from "./market/mir
 import { fail, listen, OK, type Reply } from "./receive.ts";
 import { isShuttingDown, takeRestoreTicket } from "./restore.ts";
 import type { RoomStore } from "./store/rooms.ts";
-import { MarketState, MacroState, PlayerState, SeatPrivate, SeatState, SettingsState } from "./state.ts";
+import { MarketState, MacroState, PlayerState, SeatPrivate, SeatState, SettingsState } from "../shared/src/state/market.ts";
 
 /** Server-side settings of every room (not the client's to choose). */
 export interface RoomConfig {

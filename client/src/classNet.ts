@@ -3,6 +3,8 @@
 // boomloop:hostKey:CODE) and the URL carries ?class=, ?host= or ?projector=, so a reload rejoins.
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
+import type { ToJSON } from "@colyseus/schema";
+import type { ClassMarket, ClassroomState, ClassSeat, ClassStudent } from "../../shared/src/state/classroom.ts";
 import { CLASSROOM_ROOM, type AssignmentMessage, type ClassroomOptionsInput } from "../../shared/src/protocol/classroom.ts";
 import { keepSeat, shouldRejoin } from "./rejoin.ts";
 import { errorText, lang, t, type Lang } from "./i18n.ts";
@@ -11,61 +13,11 @@ import { notice } from "./store.ts";
 
 export type ClassRole = "student" | "host" | "watch";
 
-export interface ClassSeatJ {
-  seat: number;
-  company: string;
-  companyId: string;
-  role: string;
-  student: string;
-  player: string;
-  bot: boolean;
-  connected: boolean;
-  submitted: boolean;
-  price: number;
-  score: number;
-  bankrupt: boolean;
-}
-export interface ClassMarketJ {
-  index: number;
-  roomId: string;
-  round: number;
-  rounds: number;
-  phase: string;
-  deadline: number;
-  paused: boolean;
-  hype: number;
-  benchmark: number;
-  gpuSpot: number;
-  defaults: number;
-  marginCalls: number;
-  finished: boolean;
-  news: string[];
-  seats: ClassSeatJ[];
-}
-export interface ClassStudentJ {
-  id: string;
-  name: string;
-  market: number;
-  seat: number;
-  company: string;
-  role: string;
-  connected: boolean;
-}
-export interface ClassStateJ {
-  code: string;
-  link: string;
-  phase: string;
-  scenario: string;
-  rounds: number;
-  marketSize: number;
-  lang: string;
-  decideSeconds: number;
-  paused: boolean;
-  host: string;
-  hostName: string;
-  students: Record<string, ClassStudentJ>;
-  markets: ClassMarketJ[];
-}
+// The session's state as received (toJSON()), typed from its one declaration (shared/src/state/classroom.ts).
+export type ClassSeatJ = ToJSON<ClassSeat>;
+export type ClassMarketJ = ToJSON<ClassMarket>;
+export type ClassStudentJ = ToJSON<ClassStudent>;
+export type ClassStateJ = ToJSON<ClassroomState>;
 
 /** The session's state, mirrored (plain objects, replaced on each patch). */
 export const cls = signal<ClassStateJ | null>(null);

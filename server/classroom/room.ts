@@ -32,7 +32,7 @@ import { fail, listen, OK, type Reply } from "../receive.ts";
 import { isShuttingDown, takeRestoreTicket } from "../restore.ts";
 import { closeIfHalfOpen, DEFAULT_ROOM_CONFIG, sessionChannel, type MarketRoom, type RoomConfig } from "../room.ts";
 import type { RoomStore } from "../store/rooms.ts";
-import { ClassMarket, ClassroomState, ClassSeat, ClassStudent } from "./state.ts";
+import { ClassMarket, ClassroomState, ClassSeat, ClassStudent } from "../../shared/src/state/classroom.ts";
 import type { SessionStore } from "./store.ts";
 
 export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");

@@ -5,7 +5,7 @@ import { leverage, ltv, maxLtvOf, rating } from "../../shared/src/engine/account
 import { seatBook } from "../../shared/src/preview/book.ts";
 import type { BookOffer } from "../../shared/src/room/offers.ts";
 import { publicHash } from "../../shared/src/room/record.ts";
-import { CompanyState, EventState, OfferState, type MarketState, type SeatPrivate } from "../state.ts";
+import { CompanyState, EventState, OfferState, type MarketState, type SeatPrivate } from "../../shared/src/state/market.ts";
 
 const MAX_EVENTS = 200;
 /** Events kept for the end-of-game debrief, and at most how many. */

@@ -1,8 +1,10 @@
-// The room's synchronized state (@colyseus/schema 5). Public market data for everyone; each
+// The market room's synchronized state (@colyseus/schema 5), declared once: the server fills it, the
+// client's types are derived from it (client/src/types.ts, schema's ToJSON). Public market data for everyone; each
 // seat's private part (its sheet, the offers it made and received) lives in a .view() map and
 // is sent only to the client whose StateView holds that entry. Money, prices and rates are float64: schema's
 // "number" type may encode decimals as float32 (0.0525 would arrive as 0.05249999836).
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import type { Phase } from "../protocol/messages.ts";
 
 export const OfferState = schema(
   {
@@ -14,8 +16,7 @@ export const OfferState = schema(
     kind: t.string().default(""),
     /** The offer as JSON (the engine's Offer schema). */
     json: t.string().default(""),
-    /** open | accepted | rejected */
-    status: t.string().default("open"),
+    status: t.string<"open" | "accepted" | "rejected">().default("open"),
   },
   "OfferState",
 );
@@ -189,8 +190,7 @@ export const MarketState = schema(
     paused: t.boolean().default(false),
     /** The join link's path ("/join/KXPRTM"): the page there opens this room. */
     link: t.string().default(""),
-    /** lobby | news | decide | resolve | report | ended */
-    phase: t.string().default("lobby"),
+    phase: t.string<Phase>().default("lobby"),
     /** The quarter being played (1-based; 0 in the lobby). */
     round: t.uint8().default(0),
     rounds: t.uint8().default(0),

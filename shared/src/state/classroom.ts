@@ -1,5 +1,5 @@
 // The synchronized state of a class session: what the teacher's console, the projector and the
-// students' phones show. Markets are summaries read off the market rooms the session runs; money,
+// students' phones show. Markets are the summaries each market room pushes to its session; money,
 // prices and rates are float64.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
